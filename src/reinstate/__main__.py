@@ -1,0 +1,5 @@
+"""``python -m reinstate`` runs the command line."""
+
+from reinstate.cli import main
+
+main()

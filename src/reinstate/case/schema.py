@@ -1,0 +1,126 @@
+"""The case file (spec section 3): what the seller tells us, validated strictly.
+
+Unknown keys are errors. Dates must be real calendar dates written ``YYYY-MM-DD``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+MARKETPLACES = (
+    "US", "CA", "MX", "BR", "UK", "GB", "DE", "FR", "IT", "ES", "NL", "SE", "PL", "BE", "IE", "TR",
+    "AE", "SA", "EG", "IN", "JP", "AU", "SG",
+)  # fmt: skip
+
+MARKETPLACE_DOMAINS = {
+    "US": "amazon.com", "CA": "amazon.ca", "MX": "amazon.com.mx", "BR": "amazon.com.br",
+    "UK": "amazon.co.uk", "GB": "amazon.co.uk", "DE": "amazon.de", "FR": "amazon.fr", "IT": "amazon.it",
+    "ES": "amazon.es", "NL": "amazon.nl", "SE": "amazon.se", "PL": "amazon.pl", "BE": "amazon.com.be",
+    "IE": "amazon.ie", "TR": "amazon.com.tr", "AE": "amazon.ae", "SA": "amazon.sa", "EG": "amazon.eg",
+    "IN": "amazon.in", "JP": "amazon.co.jp", "AU": "amazon.com.au", "SG": "amazon.sg",
+}  # fmt: skip
+
+
+def _calendar_date(value: Any) -> Any:
+    """Accept a YAML date or a ``YYYY-MM-DD`` string; refuse numbers, times and other formats."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not a date written YYYY-MM-DD")
+
+
+CalendarDate = Annotated[dt.date, BeforeValidator(_calendar_date)]
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, str):
+        value = " ".join(value.split())
+        if not value:
+            raise ValueError("is empty")
+    return value
+
+
+Sentence = Annotated[str, BeforeValidator(_text)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Seller(Strict):
+    name: Sentence = Field(description="the business name as registered in Seller Central")
+    marketplace: str | None = Field(default=None, description="US UK DE FR IT ES CA MX JP AU IN ...")
+    fulfillment: Literal["MFN", "FBA", "both"] | None = None
+    merchant_token: str | None = Field(default=None, description="the seller ID shown in Seller Central")
+    contact: str | None = Field(default=None, description="name and role signing the letter")
+
+    @field_validator("marketplace")
+    @classmethod
+    def _marketplace(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        code = value.strip().upper()
+        if code not in MARKETPLACES:
+            raise ValueError(f"{value!r} is not a marketplace code; use one of {', '.join(MARKETPLACES)}")
+        return code
+
+
+class RootCauseEntry(Strict):
+    text: Sentence | None = Field(default=None, description="what happened, when, how many")
+    kb: str | None = Field(
+        default=None, description="a knowledge-base root cause id, e.g. late-or-lost-deliveries"
+    )
+    evidence: Sentence | None = Field(default=None, description="the numbers or records that prove it")
+    reason: str | None = Field(default=None, description="the reason id this cause answers")
+
+    @model_validator(mode="after")
+    def _text_or_kb(self) -> RootCauseEntry:
+        if not self.text and not self.kb:
+            raise ValueError("a root cause needs `text` (what happened) or `kb` (a knowledge-base cause id)")
+        return self
+
+
+class ActionEntry(Strict):
+    text: Sentence = Field(description="what was done")
+    date: CalendarDate | None = Field(default=None, description="the day it was completed")
+    done: bool = Field(default=True, description="false for an action that is planned, not yet done")
+    evidence: Sentence | None = Field(default=None, description="what proves it, e.g. a screenshot attached")
+    owner: Sentence | None = Field(default=None, description="who carries out a planned action")
+
+
+class MeasureEntry(Strict):
+    text: Sentence = Field(description="the rule or control that prevents a repeat")
+    owner: Sentence | None = Field(default=None, description="the role responsible")
+    start: CalendarDate | None = Field(default=None, description="the day it started or starts")
+    frequency: Sentence | None = Field(default=None, description="how often it runs")
+
+
+class LetterOptions(Strict):
+    max_words: int = Field(default=650, ge=150, le=5000, description="word budget of the letter")
+    form_limit: int = Field(default=2000, ge=200, le=20000, description="characters per appeal-form answer")
+
+
+class Case(Strict):
+    version: Literal[1] = 1
+    seller: Seller
+    notice: str | None = Field(default=None, description="a path to the notice, or the notice text")
+    reports: str | list[str] | None = Field(default=None, description="a folder or a list of downloads")
+    as_of: CalendarDate | None = Field(default=None, description="the date the case is written for")
+    language: Literal["en", "zh"] = Field(default="en", description="the seller's language for messages")
+    scope: Literal["account", "listing", "category", "fulfillment-method"] | None = None
+    reasons: list[str] = Field(default_factory=list)
+    facts: list[Sentence] = Field(default_factory=list)
+    root_causes: list[RootCauseEntry] = Field(default_factory=list)
+    actions_taken: list[ActionEntry] = Field(default_factory=list)
+    preventive_measures: list[MeasureEntry] = Field(default_factory=list)
+    attachments: list[Sentence] = Field(default_factory=list, description="documents sent with the appeal")
+    letter: LetterOptions = Field(default_factory=LetterOptions)

@@ -1,0 +1,48 @@
+"""`reinstate demo`: draft every bundled sample case into a folder, in every format."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from reinstate.case import load_case
+from reinstate.errors import OutputError
+from reinstate.kb import load_kb
+from reinstate.letters import Draft, draft_appeal, write_docx
+from reinstate.samples import SAMPLE_CASES, sample_dir
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    name: str
+    folder: Path
+    draft: Draft
+
+
+def run_demo(target: Path) -> list[DemoResult]:
+    """Copy each sample case into ``target/<name>/`` and write its appeal as md, txt, json and docx."""
+    kb = load_kb()
+    results = []
+    for name in SAMPLE_CASES:
+        folder = target / name
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create the folder ({exc.strerror}).", path=folder) from None
+        for entry in sample_dir(name).iterdir():
+            if entry.name.endswith((".yaml", ".txt")):
+                (folder / entry.name).write_text(entry.read_text(encoding="utf-8"), encoding="utf-8")
+        draft = draft_appeal(load_case(folder / "case.yaml", kb=kb), kb=kb)
+        write_outputs(draft, folder / "appeal")
+        results.append(DemoResult(name=name, folder=folder, draft=draft))
+    return results
+
+
+def write_outputs(draft: Draft, stem: Path) -> None:
+    """Write ``stem.md``, ``stem.txt``, ``stem.json`` and ``stem.docx``."""
+    stem.with_suffix(".md").write_text(draft.markdown, encoding="utf-8")
+    stem.with_suffix(".txt").write_text(draft.text, encoding="utf-8")
+    payload = json.dumps(draft.to_json(), ensure_ascii=False, indent=2)
+    stem.with_suffix(".json").write_text(payload + "\n", encoding="utf-8")
+    write_docx(draft, stem.with_suffix(".docx"))

@@ -1,0 +1,93 @@
+"""The appeal composer: a case in, a Plan of Action out (letter, form answers, warnings).
+
+Public entry points: :func:`draft_appeal`, :func:`render_text`, :func:`write_docx`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reinstate.case import LoadedCase
+from reinstate.errors import CaseFileError
+from reinstate.kb import KnowledgeBase, load_kb
+from reinstate.kb.schema import Reason
+from reinstate.letters import warnings as w
+from reinstate.letters.compose import compose_letter
+from reinstate.letters.fit import count_words, form_answers, longest_items
+from reinstate.letters.model import Draft, DraftWarning, Item, Letter
+from reinstate.letters.plan import plan_letter
+from reinstate.letters.render import render_text, write_docx
+
+__all__ = [
+    "Draft",
+    "DraftOptions",
+    "DraftWarning",
+    "Item",
+    "Letter",
+    "draft_appeal",
+    "render_text",
+    "write_docx",
+]
+
+
+@dataclass(frozen=True)
+class DraftOptions:
+    """Overrides of the case file's ``letter:`` options (from the command line)."""
+
+    max_words: int | None = None
+    form_limit: int | None = None
+
+
+def draft_appeal(
+    loaded: LoadedCase, *, kb: KnowledgeBase | None = None, options: DraftOptions | None = None
+) -> Draft:
+    """Compose the appeal for a loaded case. Never fails for a thin case: it warns instead."""
+    kb = kb or load_kb()
+    options = options or DraftOptions()
+    reasons = resolve_reasons(loaded, kb)
+    plan = plan_letter(loaded, kb, reasons)
+    max_words = options.max_words or loaded.case.letter.max_words
+    letter = compose_letter(loaded, plan)
+    text = render_text(letter, "txt")
+    if count_words(text) > max_words:
+        letter = compose_letter(loaded, plan, compact=True)
+        text = render_text(letter, "txt")
+    words = count_words(text)
+    warnings = list(plan.warnings)
+    if words > max_words:
+        warnings.append(w.over_length(words, max_words, longest_items(letter)))
+    form, form_warnings = form_answers(letter, options.form_limit or loaded.case.letter.form_limit)
+    return Draft(
+        reasons=[r.id for r in reasons],
+        letter=letter,
+        text=text,
+        markdown=render_text(letter, "md"),
+        form=form,
+        warnings=warnings + form_warnings,
+        words=words,
+        max_words=max_words,
+    )
+
+
+def resolve_reasons(loaded: LoadedCase, kb: KnowledgeBase) -> list[Reason]:
+    """The case's reasons, or those the notice names when the case gives none."""
+    case = loaded.case
+    if case.reasons:
+        return [kb.reason(r) for r in dict.fromkeys(case.reasons)]
+    if loaded.notice_text:
+        matched = kb.match_reasons(loaded.notice_text)
+        if matched:
+            return [kb.reason(rid) for rid, _ in matched]
+        raise CaseFileError(
+            "no reason given, and none of the knowledge base's notice phrases occur in the notice.",
+            path=loaded.path,
+            line=loaded.line("notice"),
+            key="reasons",
+            fix="add `reasons: [<id>]` (see `reinstate reasons` for the ids).",
+        )
+    raise CaseFileError(
+        "the case names no reason and has no notice.",
+        path=loaded.path,
+        key="reasons",
+        fix="add `reasons: [<id>]` (see `reinstate reasons`) or `notice: <file with Amazon's notice>`.",
+    )

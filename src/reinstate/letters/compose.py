@@ -1,0 +1,214 @@
+"""Phrase each part of the letter from the plan: the seller's facts, in the structure that wins.
+
+Wording comes from three places only: the seller's own case, the knowledge base's per-reason
+phrasing, and the short connective sentences below, which are chosen by the shape of the case
+(how many causes, whether actions are done, when measures start). No sentence states a fact
+that the case does not give.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from reinstate.case import LoadedCase
+from reinstate.case.schema import MARKETPLACE_DOMAINS
+from reinstate.kb.schema import Reason
+from reinstate.letters.model import Item, Letter
+from reinstate.letters.plan import LetterPlan, PlannedAction, PlannedCause, PlannedMeasure
+from reinstate.letters.tense import base_clause, lower_first, past_clause, sentence
+
+NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+SCOPE_ORDER = ["account", "category", "fulfillment-method", "listing"]
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _word(n: int) -> str:
+    return NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    word = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
+    return f"{word} {noun if n == 1 else (plural or noun + 's')}"
+
+
+def pick(variants: list[str], *keys: str) -> str:
+    """A variant chosen by the case's own content, so different cases read differently."""
+    digest = hashlib.sha256("\x1f".join(keys).encode("utf-8")).digest()
+    return variants[int.from_bytes(digest[:4], "big") % len(variants)]
+
+
+def join_words(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def compose_letter(loaded: LoadedCase, plan: LetterPlan, *, compact: bool = False) -> Letter:
+    case = loaded.case
+    fingerprint = case.seller.name + "|" + "|".join(c.entry.text or c.entry.kb or "" for c in plan.causes)
+    multi = len(plan.reasons) > 1
+    return Letter(
+        subject=subject(loaded, plan.reasons),
+        salutation="Dear Seller Performance Team,",
+        opening=opening(plan, fingerprint, compact=compact),
+        facts=[]
+        if compact and all(c.entry.evidence for c in plan.causes)
+        else [sentence(f) for f in case.facts],
+        root_causes=[cause_item(c, multi) for c in plan.causes],
+        actions_taken=[action_item(a) for a in plan.done],
+        preventive_measures=[measure_item(m, plan.today, compact) for m in plan.measures]
+        + [planned_item(a, compact) for a in plan.planned],
+        closing=closing(loaded, plan, fingerprint),
+        attachments=list(case.attachments),
+        signature=signature(loaded),
+    )
+
+
+def subject(loaded: LoadedCase, reasons: list[Reason]) -> str:
+    seller = loaded.case.seller
+    issues = join_words(
+        [r.letter.subject if i == 0 else lower_first(r.letter.subject) for i, r in enumerate(reasons)]
+    )
+    details = [MARKETPLACE_DOMAINS[seller.marketplace].capitalize()] if seller.marketplace else []
+    if seller.merchant_token:
+        details.append(f"merchant token {seller.merchant_token}")
+    where = f" ({', '.join(details)})" if details else ""
+    return f"Plan of Action: {issues} – {seller.name}{where}"
+
+
+def opening(plan: LetterPlan, fingerprint: str, *, compact: bool) -> str:
+    reasons = plan.reasons
+    if len(reasons) == 1:
+        first = pick(reasons[0].letter.ownership, fingerprint, reasons[0].id)
+    else:
+        issues = join_words([r.letter.issue for r in reasons])
+        first = pick(
+            [
+                f"We take responsibility for {issues}; each had causes within our control.",
+                f"The {issues} were caused by failures in our own operations, and we accept responsibility for them.",
+            ],
+            fingerprint,
+        )
+    if compact:
+        return first
+    return f"{first} {outline(plan, fingerprint)}".strip()
+
+
+def outline(plan: LetterPlan, fingerprint: str) -> str:
+    """The second opening sentence: what the letter contains, counted from the case itself."""
+    n_causes, n_done = len(plan.causes), len(plan.done)
+    n_measures = len(plan.measures) + len(plan.planned)
+    if not n_causes:
+        return ""
+    causes = count(n_causes, "root cause")
+    parts = [
+        f"the {causes} we identified" if pick(["a", "b"], fingerprint) == "a" else f"the {causes} behind it"
+    ]
+    if n_done:
+        parts.append(f"the {count(n_done, 'corrective action')} we completed{action_period(plan.done)}")
+    if n_measures:
+        parts.append(f"the {count(n_measures, 'measure')} that prevent a repeat")
+    return f"Below are {join_words(parts)}."
+
+
+def action_period(done: list[PlannedAction]) -> str:
+    days = sorted({a.entry.date for a in done if a.entry.date})
+    if not days:
+        return ""
+    if len(days) == 1:
+        return f" on {long_date(days[0])}"
+    first, last = days[0], days[-1]
+    if first.year == last.year and first.month == last.month:
+        return f" between {first.day} and {long_date(last)}"
+    return f" between {long_date(first)} and {long_date(last)}"
+
+
+def cause_item(cause: PlannedCause, multi: bool) -> Item:
+    statement = cause.entry.text or (cause.kb_cause.statement if cause.kb_cause else "")
+    body = sentence(statement)
+    if cause.entry.evidence:
+        body += f" Evidence: {lower_first(cause.entry.evidence).rstrip('.')}."
+    label = cause.reason.letter.subject if multi else None
+    return Item(text=body, label=label, source=cause.key)
+
+
+def action_item(action: PlannedAction) -> Item:
+    entry = action.entry
+    assert entry.date is not None
+    clause = past_clause(entry.text)
+    when = long_date(entry.date)
+    body = f"On {when} we {clause}." if clause else f"{when}: {sentence(entry.text)}"
+    if entry.evidence:
+        body += f" Evidence: {lower_first(entry.evidence).rstrip('.')}."
+    return Item(text=body, source=action.key)
+
+
+def measure_item(measure: PlannedMeasure, today: dt.date, compact: bool) -> Item:
+    entry = measure.entry
+    parts = [sentence(entry.text)]
+    if entry.owner:
+        parts.append(f"Owner: {entry.owner.rstrip('.')}.")
+    if entry.start:
+        started = entry.start <= today
+        parts.append(f"{'In place since' if started else 'Starts'} {long_date(entry.start)}.")
+    if entry.frequency:
+        parts.append(f"Frequency: {lower_first(entry.frequency).rstrip('.')}.")
+    return Item(text=" ".join(parts), source=measure.key)
+
+
+def planned_item(action: PlannedAction, compact: bool) -> Item:
+    entry = action.entry
+    parts = [sentence(base_clause(entry.text))]
+    if entry.owner:
+        parts.append(f"Owner: {entry.owner.rstrip('.')}.")
+    if entry.date:
+        parts.append(f"Due {long_date(entry.date)}.")
+    return Item(text=" ".join(parts), source=action.key)
+
+
+def closing(loaded: LoadedCase, plan: LetterPlan, fingerprint: str) -> str:
+    scope = loaded.case.scope
+    reasons = sorted(plan.reasons, key=lambda r: SCOPE_ORDER.index(scope or r.scope))
+    request = pick(reasons[0].letter.closing, fingerprint, "closing")
+    return f"{status_sentence(plan)} {request}".strip()
+
+
+def status_sentence(plan: LetterPlan) -> str:
+    """What is already true, counted from the case: actions done and measures running."""
+    n_done = len(plan.done)
+    total = len(plan.measures) + len(plan.planned)
+    running = sum(1 for m in plan.measures if m.entry.start and m.entry.start <= plan.today)
+    parts = []
+    if n_done == 1:
+        parts.append("the corrective action above is complete")
+    elif n_done:
+        parts.append(f"all {count(n_done, 'corrective action')} above are complete")
+    if running and running == total:
+        parts.append(
+            "the preventive measure is in operation"
+            if total == 1
+            else f"all {count(total, 'preventive measure')} are in operation"
+        )
+    elif running:
+        verb = "is" if running == 1 else "are"
+        parts.append(
+            f"{_word(running)} of the {_word(total)} preventive measures {verb} already in operation"
+        )
+    return sentence(join_words(parts)) if parts else ""
+
+
+def signature(loaded: LoadedCase) -> list[str]:
+    seller = loaded.case.seller
+    lines = ["Sincerely,"]
+    if seller.contact:
+        lines.append(seller.contact)
+    lines.append(seller.name)
+    if seller.merchant_token:
+        lines.append(f"Merchant token: {seller.merchant_token}")
+    if seller.marketplace:
+        lines.append(f"Marketplace: {MARKETPLACE_DOMAINS[seller.marketplace].capitalize()}")
+    return lines

@@ -1,0 +1,84 @@
+"""The typed result of composing an appeal: the letter's parts, the form answers and the warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class DraftWarning:
+    """Something a strong appeal needs and the case lacks, with what to add (English and Chinese)."""
+
+    code: str
+    message: str
+    message_zh: str
+    key: str | None = None
+
+    def text(self, lang: str = "en") -> str:
+        prefix = f"{self.key}: " if self.key else ""
+        return prefix + (self.message_zh if lang == "zh" else self.message)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One numbered point of the letter; ``label`` names the reason when a letter answers several."""
+
+    text: str
+    label: str | None = None
+    source: str | None = None  # the case key it came from, e.g. "root_causes[1]"
+
+
+@dataclass(frozen=True)
+class Letter:
+    subject: str
+    salutation: str
+    opening: str
+    facts: list[str]
+    root_causes: list[Item]
+    actions_taken: list[Item]
+    preventive_measures: list[Item]
+    closing: str
+    attachments: list[str]
+    signature: list[str]
+
+
+@dataclass
+class Draft:
+    reasons: list[str]
+    letter: Letter
+    text: str = ""
+    markdown: str = ""
+    form: dict[str, str] = field(default_factory=dict)
+    warnings: list[DraftWarning] = field(default_factory=list)
+    words: int = 0
+    max_words: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``reinstate.draft/1`` document of spec section 4."""
+        letter = self.letter
+        return {
+            "schema": "reinstate.draft/1",
+            "reasons": self.reasons,
+            "letter": {
+                "subject": letter.subject,
+                "text": self.text,
+                "words": self.words,
+                "sections": {
+                    "opening": letter.opening,
+                    "facts": letter.facts,
+                    "root_causes": [i.text for i in letter.root_causes],
+                    "actions_taken": [i.text for i in letter.actions_taken],
+                    "preventive_measures": [i.text for i in letter.preventive_measures],
+                    "closing": letter.closing,
+                    "attachments": letter.attachments,
+                },
+            },
+            "form": self.form,
+            "review": None,
+            "warnings": [w.text("en") for w in self.warnings],
+            "warnings_detail": [
+                {"code": w.code, "key": w.key, "message": w.message, "message_zh": w.message_zh}
+                for w in self.warnings
+            ],
+        }

@@ -1,0 +1,177 @@
+"""Sort a case into what the letter may say, and warn about everything a strong appeal still lacks.
+
+The rules that keep a letter honest live here:
+
+* an action is written as done only when the seller gave it as done (``done`` not false), with a
+  date no later than the case date, and in words that do not state an intention;
+* a planned action becomes a preventive step with its due date, never an action taken;
+* a root cause answers one reason of the case; causes for other reasons are left out;
+* every reason of the case without a root cause produces a warning, with the questions to answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from reinstate.case import ActionEntry, LoadedCase, MeasureEntry, RootCauseEntry
+from reinstate.kb import KnowledgeBase
+from reinstate.kb.schema import Reason, RootCause
+from reinstate.letters import warnings as w
+from reinstate.letters.model import DraftWarning
+from reinstate.letters.tense import reads_as_plan
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True)
+class PlannedCause:
+    key: str
+    reason: Reason
+    entry: RootCauseEntry
+    kb_cause: RootCause | None
+
+
+@dataclass(frozen=True)
+class PlannedAction:
+    key: str
+    entry: ActionEntry
+
+
+@dataclass(frozen=True)
+class PlannedMeasure:
+    key: str
+    entry: MeasureEntry
+
+
+@dataclass
+class LetterPlan:
+    reasons: list[Reason]
+    today: dt.date
+    causes: list[PlannedCause] = field(default_factory=list)
+    done: list[PlannedAction] = field(default_factory=list)
+    planned: list[PlannedAction] = field(default_factory=list)
+    measures: list[PlannedMeasure] = field(default_factory=list)
+    warnings: list[DraftWarning] = field(default_factory=list)
+
+
+def plan_letter(loaded: LoadedCase, kb: KnowledgeBase, reasons: list[Reason]) -> LetterPlan:
+    case = loaded.case
+    plan = LetterPlan(reasons=reasons, today=case.as_of or dt.date.today())
+    _sort_causes(plan, loaded, kb)
+    _sort_actions(plan, case.actions_taken)
+    _check_measures(plan, case.preventive_measures)
+    _check_language(plan, loaded)
+    _check_documents(plan, loaded, kb)
+    if loaded.report_paths:
+        plan.warnings.append(w.reports_not_analysed())
+    return plan
+
+
+def _cause_reason(
+    entry: RootCauseEntry, kb: KnowledgeBase, reasons: list[Reason]
+) -> tuple[Reason | None, RootCause | None]:
+    kb_cause = None
+    reason_id = entry.reason
+    if entry.kb:
+        found = kb.find_cause(entry.kb, entry.reason or (reasons[0].id if len(reasons) == 1 else None))
+        if found:
+            kb_reason, kb_cause = found
+            reason_id = reason_id or kb_reason.id
+    if reason_id is None and len(reasons) == 1:
+        reason_id = reasons[0].id
+    reason = kb.reasons.get(reason_id) if reason_id else None
+    return reason, kb_cause
+
+
+def _sort_causes(plan: LetterPlan, loaded: LoadedCase, kb: KnowledgeBase) -> None:
+    case_ids = [r.id for r in plan.reasons]
+    for i, entry in enumerate(loaded.case.root_causes):
+        key = f"root_causes[{i}]"
+        reason, kb_cause = _cause_reason(entry, kb, plan.reasons)
+        if reason is None:
+            plan.warnings.append(w.cause_without_reason(key, case_ids))
+            continue
+        if reason.id not in case_ids:
+            plan.warnings.append(w.cause_for_other_reason(key, reason.id, case_ids))
+            continue
+        plan.causes.append(PlannedCause(key=key, reason=reason, entry=entry, kb_cause=kb_cause))
+        if not entry.text:
+            plan.warnings.append(w.cause_only_kb(key, kb_cause))
+        if not entry.evidence:
+            plan.warnings.append(w.cause_without_evidence(key, kb_cause))
+    plan.causes.sort(key=lambda c: case_ids.index(c.reason.id))
+    for reason in plan.reasons:
+        if not any(c.reason.id == reason.id for c in plan.causes):
+            plan.warnings.append(w.reason_without_cause(reason))
+
+
+def _sort_actions(plan: LetterPlan, actions: list[ActionEntry]) -> None:
+    for i, entry in enumerate(actions):
+        key = f"actions_taken[{i}]"
+        if reads_as_plan(entry.text):
+            plan.warnings.append(w.action_reads_as_plan(key))
+            continue
+        if not entry.done:
+            plan.planned.append(PlannedAction(key, entry))
+            if entry.date is None:
+                plan.warnings.append(w.planned_without_date(key))
+            continue
+        if entry.date is None:
+            plan.warnings.append(w.action_without_date(key))
+            continue
+        if entry.date > plan.today:
+            plan.warnings.append(w.action_in_future(key, entry.date, plan.today))
+            plan.planned.append(PlannedAction(key, entry))
+            continue
+        plan.done.append(PlannedAction(key, entry))
+        if not entry.evidence:
+            plan.warnings.append(w.action_without_evidence(key))
+    plan.done.sort(key=lambda a: a.entry.date or plan.today)
+    if not plan.done:
+        plan.warnings.append(w.no_actions_taken())
+
+
+def _check_measures(plan: LetterPlan, measures: list[MeasureEntry]) -> None:
+    for i, entry in enumerate(measures):
+        key = f"preventive_measures[{i}]"
+        plan.measures.append(PlannedMeasure(key, entry))
+        missing = [name for name in ("owner", "start", "frequency") if getattr(entry, name) is None]
+        if missing:
+            plan.warnings.append(w.measure_incomplete(key, missing))
+    if not measures and not plan.planned:
+        plan.warnings.append(w.no_measures())
+
+
+def _check_language(plan: LetterPlan, loaded: LoadedCase) -> None:
+    case = loaded.case
+    texts: list[tuple[str, str | None]] = [(f"facts[{i}]", t) for i, t in enumerate(case.facts)]
+    for name, items in (
+        ("root_causes", case.root_causes),
+        ("actions_taken", case.actions_taken),
+        ("preventive_measures", case.preventive_measures),
+    ):
+        texts += [(f"{name}[{i}]", getattr(item, "text", None)) for i, item in enumerate(items)]
+        texts += [(f"{name}[{i}]", getattr(item, "evidence", None)) for i, item in enumerate(items)]
+    seen: set[str] = set()
+    for key, text in texts:
+        if text and CJK.search(text) and key not in seen:
+            seen.add(key)
+            plan.warnings.append(w.not_english(key))
+
+
+def _check_documents(plan: LetterPlan, loaded: LoadedCase, kb: KnowledgeBase) -> None:
+    attached = " ".join(loaded.case.attachments).lower()
+    for reason in plan.reasons:
+        for doc_id in reason.documents:
+            if doc_id == "plan-of-action":
+                continue
+            doc = kb.documents[doc_id]
+            words = [
+                wd
+                for wd in re.findall(r"[a-z]{4,}", doc.name.en.lower())
+                if wd not in {"from", "with", "and"}
+            ]
+            if not any(wd in attached for wd in words):
+                plan.warnings.append(w.document_not_attached(reason.id, doc.name.en, doc.name.zh))

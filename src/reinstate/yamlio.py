@@ -1,0 +1,112 @@
+"""YAML loading that remembers where every key and item stands, so errors can name the line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reinstate.errors import InputError
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class LocatedYaml:
+    """Plain Python data from a YAML document, plus the 1-based line of each path in it."""
+
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int | None:
+        """The line of ``loc``, or of its nearest ancestor that has one."""
+        while True:
+            if loc in self.lines:
+                return self.lines[loc]
+            if not loc:
+                return None
+            loc = loc[:-1]
+
+
+def read_text(path: Path) -> str:
+    """Read a small text file the user gave, with a clear message for every way it can fail."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found.", path=path, fix="check the path and the spelling.") from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file.", path=path, fix="give the path of the file.") from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror}).", path=path) from None
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("is a binary file, not text.", path=path, fix="give a plain-text or YAML file.")
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            if encoding == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+                continue
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise InputError("is not readable text.", path=path, fix="save the file as UTF-8 text.")
+    return str(best)
+
+
+def load_located(text: str, *, path: Path | str) -> LocatedYaml:
+    """Parse one YAML document; raise :class:`InputError` naming the line when it is malformed."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = (exc.problem or "malformed YAML").strip()
+        raise InputError(
+            f"this is not valid YAML ({problem}).",
+            path=path,
+            line=line,
+            fix="check the indentation and quote any text that contains ': ' or starts with a symbol.",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"this is not valid YAML ({exc}).", path=path) from None
+    located = LocatedYaml(data=None)
+    if node is None:
+        return located
+    located.data = _build(node, (), located.lines, path)
+    return located
+
+
+def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path | str) -> Any:
+    lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = _scalar(key_node)
+            if key in result:
+                raise InputError(
+                    f"the key '{key}' appears twice.",
+                    path=path,
+                    line=key_node.start_mark.line + 1,
+                    fix="keep one of them.",
+                )
+            child = (*loc, str(key))
+            lines[child] = key_node.start_mark.line + 1
+            result[key] = _build(value_node, child, lines, path)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*loc, i), lines, path) for i, item in enumerate(node.value)]
+    try:
+        return _scalar(node)
+    except ValueError:  # e.g. 2026-02-30: a date-shaped scalar that is no real date
+        return node.value
+
+
+def _scalar(node: yaml.Node) -> Any:
+    return _CONSTRUCTOR.construct_object(node, deep=True)
+
+
+_CONSTRUCTOR = yaml.SafeLoader("")

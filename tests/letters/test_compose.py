@@ -1,0 +1,247 @@
+"""The composer: honest, specific, structured letters from case files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reinstate.case import load_case
+from reinstate.kb import KnowledgeBase
+from reinstate.letters import Draft, DraftOptions, draft_appeal
+
+BASE = """
+version: 1
+seller:
+  name: Evergreen Home Supply LLC
+  marketplace: US
+as_of: 2026-11-20
+reasons: [order-defect-rate]
+"""
+
+FULL = (
+    BASE
+    + """
+facts:
+  - Our warehouse was closed from 2026-09-12 to 2026-09-20 for a move.
+root_causes:
+  - text: Orders kept arriving during an 8-day warehouse closure because listings stayed active.
+    evidence: 9 of the 12 defective orders were placed between 2026-09-12 and 2026-09-20.
+actions_taken:
+  - text: Refunded all 12 affected buyers in full.
+    date: 2026-11-18
+    evidence: refund confirmations attached
+preventive_measures:
+  - text: Turn on Vacation Mode before any closure longer than one day.
+    owner: Operations manager
+    start: 2026-11-20
+    frequency: before every closure
+"""
+)
+
+
+def draft(write_case: Callable[[str], Path], text: str, **options: int) -> Draft:
+    return draft_appeal(load_case(write_case(text)), options=DraftOptions(**options))
+
+
+def codes(result: Draft) -> list[str]:
+    return [w.code for w in result.warnings]
+
+
+def test_complete_case_has_every_section_and_every_fact(write_case: Callable[[str], Path]) -> None:
+    result = draft(write_case, FULL)
+    text = result.text
+    assert text.startswith("Subject: Plan of Action: Order defect rate above 1% – Evergreen Home Supply LLC")
+    for heading in ("Root causes:", "Actions we have taken:", "Preventive measures:"):
+        assert heading in text
+    assert "Our warehouse was closed from 2026-09-12 to 2026-09-20 for a move." in text
+    assert "9 of the 12 defective orders were placed between 2026-09-12 and 2026-09-20." in text
+    assert (
+        "On 18 November 2026 we refunded all 12 affected buyers in full. Evidence: refund confirmations"
+        in text
+    )
+    assert (
+        "Owner: Operations manager. In place since 20 November 2026. Frequency: before every closure." in text
+    )
+    assert text.rstrip().endswith("Evergreen Home Supply LLC\nMarketplace: Amazon.com")
+    assert codes(result) == ["document-not-listed"]
+
+
+def test_opening_owns_the_issue_without_pleading(
+    write_case: Callable[[str], Path], kb: KnowledgeBase
+) -> None:
+    opening = draft(write_case, FULL).letter.opening
+    assert any(opening.startswith(v) for v in kb.reason("order-defect-rate").letter.ownership)
+    assert not re.search(r"sorry|apolog|beg|please|our company|founded", opening, re.I)
+    assert "one root cause" in opening and "one corrective action we completed on 18 November 2026" in opening
+
+
+def test_closing_states_only_what_the_case_shows(write_case: Callable[[str], Path]) -> None:
+    closing = draft(write_case, FULL).letter.closing
+    assert closing.startswith(
+        "The corrective action above is complete and the preventive measure is in operation."
+    )
+    future = FULL.replace("start: 2026-11-20", "start: 2026-12-01")
+    closing = draft(write_case, future).letter.closing
+    assert closing.startswith("The corrective action above is complete.")
+    assert "in operation" not in closing
+
+
+def test_undated_action_is_never_in_the_past_tense(write_case: Callable[[str], Path]) -> None:
+    text = FULL.replace("    date: 2026-11-18\n", "")
+    result = draft(write_case, text)
+    assert "refunded" not in result.text.lower()
+    assert "action-without-date" in codes(result) and "no-actions-taken" in codes(result)
+    assert "Actions we have taken" not in result.text
+
+
+def test_future_dated_action_becomes_a_planned_step(write_case: Callable[[str], Path]) -> None:
+    result = draft(write_case, FULL.replace("date: 2026-11-18", "date: 2026-12-05"))
+    assert "action-in-future" in codes(result)
+    assert "refunded" not in result.text.lower()
+    assert (
+        result.letter.preventive_measures[-1].text
+        == "Refund all 12 affected buyers in full. Due 5 December 2026."
+    )
+
+
+def test_planned_action_goes_to_prevention(write_case: Callable[[str], Path]) -> None:
+    planned = (
+        "    evidence: refund confirmations attached\n"
+        "  - text: Move every order to a tracked carrier\n"
+        "    done: false\n    date: 2026-12-01\n    owner: Shipping lead\n"
+    )
+    result = draft(write_case, FULL.replace("    evidence: refund confirmations attached\n", planned))
+    assert len(result.letter.actions_taken) == 1
+    last = result.letter.preventive_measures[-1].text
+    assert last == "Move every order to a tracked carrier. Owner: Shipping lead. Due 1 December 2026."
+    assert "moved every order" not in result.text.lower()
+
+
+def test_intention_in_actions_is_left_out(write_case: Callable[[str], Path]) -> None:
+    result = draft(
+        write_case, FULL.replace("Refunded all 12 affected buyers in full.", "We will refund all buyers.")
+    )
+    assert "action-reads-as-plan" in codes(result)
+    assert "refund all buyers" not in result.text
+
+
+def test_reason_without_cause_is_flagged(write_case: Callable[[str], Path]) -> None:
+    result = draft(write_case, BASE)
+    assert "reason-without-root-cause" in codes(result)
+    message = next(w for w in result.warnings if w.code == "reason-without-root-cause")
+    assert "reinstate reasons order-defect-rate" in message.message and "根本原因" in message.message_zh
+
+
+def test_cause_for_a_reason_not_in_the_case_is_left_out(write_case: Callable[[str], Path]) -> None:
+    text = FULL.replace(
+        "root_causes:\n",
+        "root_causes:\n  - text: Our handling time was too short.\n    reason: late-shipment-rate\n",
+    )
+    result = draft(write_case, text)
+    assert "root-cause-off-notice" in codes(result)
+    assert "handling time was too short" not in result.text
+
+
+def test_multi_reason_causes_are_labelled_and_need_a_reason(write_case: Callable[[str], Path]) -> None:
+    text = BASE.replace("[order-defect-rate]", "[late-shipment-rate, pre-fulfillment-cancel-rate]") + (
+        "root_causes:\n"
+        "  - text: Pickers could not find stock, so orders shipped late.\n    reason: late-shipment-rate\n"
+        "  - text: Our spreadsheet showed stock we did not have.\n    reason: pre-fulfillment-cancel-rate\n"
+        "  - text: A cause with no reason.\n"
+    )
+    result = draft(write_case, text)
+    assert "root-cause-without-reason" in codes(result)
+    assert [i.label for i in result.letter.root_causes] == [
+        "Late shipment rate above 4%",
+        "Pre-fulfillment cancel rate above 2.5%",
+    ] or all(i.label for i in result.letter.root_causes)
+    assert "A cause with no reason" not in result.text
+    assert "late shipment rate" in result.letter.subject.lower()
+
+
+def test_kb_only_cause_uses_kb_wording_and_warns(
+    write_case: Callable[[str], Path], kb: KnowledgeBase
+) -> None:
+    result = draft(write_case, BASE + "root_causes:\n  - kb: late-or-lost-deliveries\n")
+    statement = kb.reason("order-defect-rate").cause("late-or-lost-deliveries")
+    assert statement is not None and statement.statement in result.text
+    assert {"root-cause-generic", "root-cause-without-evidence"} <= set(codes(result))
+
+
+def test_incomplete_measure_is_flagged(write_case: Callable[[str], Path]) -> None:
+    result = draft(write_case, BASE + "preventive_measures:\n  - text: Check metrics\n")
+    warning = next(w for w in result.warnings if w.code == "measure-incomplete")
+    assert "owner, start, frequency" in warning.message and "负责人" in warning.message_zh
+
+
+def test_chinese_text_is_flagged(write_case: Callable[[str], Path]) -> None:
+    result = draft(write_case, BASE + "facts:\n  - 仓库在国庆期间关闭。\n")
+    assert "not-english" in codes(result)
+
+
+def test_notice_supplies_reasons_when_the_case_has_none(write_case: Callable[[str], Path]) -> None:
+    text = BASE.replace("reasons: [order-defect-rate]\n", "") + (
+        "notice: |\n  Your late shipment rate does not meet our performance target.\n"
+    )
+    assert draft(write_case, text).reasons == ["late-shipment-rate"]
+
+
+def test_length_budget_is_respected_or_explained(write_case: Callable[[str], Path]) -> None:
+    long_causes = "".join(
+        f"  - text: Cause number {n} " + "with a very long explanation " * 12 + "\n    evidence: 3 orders.\n"
+        for n in range(6)
+    )
+    result = draft(write_case, BASE + "root_causes:\n" + long_causes, max_words=300)
+    assert result.words > 300 and "over-length" in codes(result)
+    warning = next(w for w in result.warnings if w.code == "over-length")
+    assert "root_causes[" in warning.message
+    assert draft(write_case, FULL, max_words=300).words <= 300
+
+
+def test_form_answers_fit_their_limit(write_case: Callable[[str], Path]) -> None:
+    measures = "".join(
+        f"  - text: Measure {n} " + "checks many things " * 10 + "\n    owner: Lead\n    start: 2026-11-01\n"
+        "    frequency: daily\n"
+        for n in range(8)
+    )
+    result = draft(
+        write_case,
+        FULL.replace("preventive_measures:\n", "preventive_measures:\n" + measures),
+        form_limit=600,
+    )
+    assert all(len(v) <= 600 for v in result.form.values())
+    assert "form-over-limit" in codes(result)
+    assert result.form["root_cause"].startswith("What happened: ")
+    assert result.form["actions_taken"].startswith("1. On 18 November 2026 we refunded")
+
+
+def test_different_cases_do_not_read_the_same(write_case: Callable[[str], Path]) -> None:
+    first = draft(write_case, FULL)
+    other = FULL.replace("Evergreen Home Supply LLC", "Harbour Lane Goods Ltd").replace(
+        "Orders kept arriving", "Buyers kept ordering"
+    )
+    second = draft(write_case, other.replace("[order-defect-rate]", "[late-shipment-rate]"))
+    assert first.letter.opening != second.letter.opening
+    assert first.letter.closing != second.letter.closing or first.letter.subject != second.letter.subject
+
+
+def test_json_shape_follows_the_spec(write_case: Callable[[str], Path]) -> None:
+    payload = draft(write_case, FULL).to_json()
+    assert payload["schema"] == "reinstate.draft/1"
+    assert payload["reasons"] == ["order-defect-rate"]
+    assert set(payload["letter"]) >= {"subject", "text", "sections"}
+    assert set(payload["letter"]["sections"]) >= {
+        "opening", "root_causes", "actions_taken", "preventive_measures", "closing"
+    }  # fmt: skip
+    assert set(payload["form"]) == {"root_cause", "actions_taken", "preventive_measures"}
+    assert isinstance(payload["warnings"], list) and all(isinstance(w, str) for w in payload["warnings"])
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_rendered_text_has_no_template_gaps(write_case: Callable[[str], Path], fmt: str) -> None:
+    result = draft(write_case, BASE)
+    text = result.markdown if fmt == "md" else result.text
+    assert "{{" not in text and "None" not in text and "\n\n\n" not in text

@@ -1,0 +1,151 @@
+"""The command line: exit codes, one-line errors, JSON on stdout only, and the init → draft path."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from reinstate.cli import app
+
+GOOD = """
+seller:
+  name: Evergreen Home Supply LLC
+as_of: 2026-11-20
+reasons: [order-defect-rate]
+root_causes:
+  - text: Listings stayed active during an 8-day closure.
+    evidence: 9 of 12 defective orders were placed during it.
+actions_taken:
+  - text: Refunded all 12 buyers
+    date: 2026-11-18
+    evidence: refund report
+preventive_measures:
+  - text: Turn on Vacation Mode before closures
+    owner: Operations manager
+    start: 2026-11-19
+    frequency: before every closure
+"""
+
+
+def test_reasons_lists_all_twenty(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["reasons"])
+    assert result.exit_code == 0
+    assert "order-defect-rate" in result.output and "account-under-review" in result.output
+
+
+def test_reasons_json(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["reasons", "--format", "json"])
+    payload = json.loads(result.stdout)
+    assert payload["schema"] == "reinstate.reasons/1" and len(payload["reasons"]) == 20
+
+
+def test_reason_in_chinese(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["reasons", "late-shipment-rate", "--lang", "zh"])
+    assert result.exit_code == 0 and "常见根本原因" in result.output
+
+
+def test_unknown_reason_is_exit_2_with_the_ids(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["reasons", "odr"])
+    assert result.exit_code == 2
+    assert "unknown reason id 'odr'" in result.stderr and "order-defect-rate" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_draft_prints_the_letter_and_warnings_go_to_stderr(
+    runner: CliRunner, write_case: Callable[[str], Path]
+) -> None:
+    result = runner.invoke(app, ["draft", str(write_case(GOOD))])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Subject: Plan of Action")
+    assert "warning:" not in result.stdout
+
+
+def test_draft_json_is_alone_on_stdout(runner: CliRunner, write_case: Callable[[str], Path]) -> None:
+    result = runner.invoke(app, ["draft", str(write_case(GOOD)), "--format", "json"])
+    payload = json.loads(result.stdout)
+    assert payload["schema"] == "reinstate.draft/1"
+
+
+@pytest.mark.parametrize("suffix", ["md", "txt", "json", "docx"])
+def test_draft_to_file_takes_the_format_from_the_suffix(
+    runner: CliRunner, write_case: Callable[[str], Path], tmp_path: Path, suffix: str
+) -> None:
+    out = tmp_path / f"appeal.{suffix}"
+    result = runner.invoke(app, ["draft", str(write_case(GOOD)), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 500
+    assert f"Wrote {out}" in result.stderr
+
+
+def test_docx_needs_a_file(runner: CliRunner, write_case: Callable[[str], Path]) -> None:
+    result = runner.invoke(app, ["draft", str(write_case(GOOD)), "--format", "docx"])
+    assert result.exit_code == 2 and "-o appeal.docx" in result.stderr
+
+
+def test_bad_case_is_one_line_and_exit_2(runner: CliRunner, write_case: Callable[[str], Path]) -> None:
+    path = write_case(GOOD.replace("date: 2026-11-18", "date: yesterday"))
+    result = runner.invoke(app, ["draft", str(path)])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert f"{path}:10: actions_taken[0].date" in lines[0] and "YYYY-MM-DD" in lines[0]
+
+
+def test_missing_case_file(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["draft", str(tmp_path / "none.yaml")])
+    assert result.exit_code == 2 and "file not found" in result.stderr
+
+
+def test_usage_error_is_exit_2(runner: CliRunner) -> None:
+    assert runner.invoke(app, ["draft"]).exit_code == 2
+    assert runner.invoke(app, ["reasons", "--lang", "fr"]).exit_code == 2
+
+
+def test_init_then_draft(runner: CliRunner, tmp_path: Path) -> None:
+    notice = tmp_path / "notice.txt"
+    notice.write_text("Your late shipment rate is above our target of 4%.", encoding="utf-8")
+    case = tmp_path / "case.yaml"
+    result = runner.invoke(app, ["init", str(case), "--notice", str(notice), "--lang", "zh"])
+    assert result.exit_code == 0, result.output
+    text = case.read_text(encoding="utf-8")
+    assert "reasons: [late-shipment-rate]" in text and "notice: notice.txt" in text
+    assert "请弄清" in text
+    drafted = runner.invoke(app, ["draft", str(case)])
+    assert drafted.exit_code == 0, drafted.output
+    assert "reason-without-root-cause" not in drafted.stderr and "根本原因" in drafted.stderr
+
+
+def test_init_refuses_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    case.write_text("keep me", encoding="utf-8")
+    result = runner.invoke(app, ["init", str(case), "--reason", "order-defect-rate"])
+    assert result.exit_code == 2 and "--force" in result.stderr
+    assert case.read_text(encoding="utf-8") == "keep me"
+
+
+def test_init_with_unknown_reason(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["init", str(tmp_path / "c.yaml"), "--reason", "nope"])
+    assert result.exit_code == 2 and not (tmp_path / "c.yaml").exists()
+
+
+def test_demo_writes_every_sample(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    folders = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert len(folders) == 5
+    for folder in folders:
+        for suffix in ("md", "txt", "json", "docx"):
+            assert (tmp_path / "out" / folder / f"appeal.{suffix}").is_file()
+
+
+def test_python_m_reinstate_runs() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "reinstate", "--version"], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0 and proc.stdout.startswith("reinstate ")
