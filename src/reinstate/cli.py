@@ -261,10 +261,13 @@ def demo(
         return
     typer.echo(f"Drafted {len(results)} sample appeals into {folder}/:\n")
     for r in results:
+        n = len(r.draft.warnings)
+        reasons = ", ".join(r.draft.reasons)
         typer.echo(
-            f"  {r.name:<28} {', '.join(r.draft.reasons):<48} {r.draft.words:>4} words  "
-            f"{len(r.draft.warnings)} warnings"
+            f"  {r.name:<28} {reasons:<48} {r.draft.words:>4} words  {n} warning{'' if n == 1 else 's'}"
         )
+        for warning in r.draft.warnings:
+            typer.secho(f"      - {warning.text()}", fg=typer.colors.YELLOW)
     first = results[0].folder / "appeal.md"
     typer.echo(
         f"\nEach folder holds case.yaml, notice.txt and appeal.md/.txt/.json/.docx. Start with {first}"

@@ -7,6 +7,8 @@ import datetime as dt
 from reinstate.kb import KnowledgeBase
 from reinstate.kb.schema import Reason
 
+PLACEHOLDER_NAME = "Your Business Name LLC"
+
 INTRO = {
     "en": [
         "reinstate case file. Fill it in, then run: reinstate draft {name}",
@@ -23,7 +25,7 @@ INTRO = {
 SECTIONS = {
     "en": {
         "facts": "Plain facts the letter may rely on: dates, counts, what happened.",
-        "causes": "Root causes: what happened, when, how many. One entry per cause. Typical causes for",
+        "causes": "Root causes: what happened, when, how many. One entry per cause. Typical causes for:",
         "ask": "ask",
         "proof": "proof",
         "actions": "Actions already DONE, each with the date it was completed and what proves it.\n"
@@ -34,7 +36,7 @@ SECTIONS = {
     },
     "zh": {
         "facts": "信中可以引用的事实：日期、数量、发生了什么。",
-        "causes": "根本原因：发生了什么、什么时间、涉及多少。每条原因写一项。以下是常见原因，对应",
+        "causes": "根本原因：发生了什么、什么时间、涉及多少。每条原因写一项。以下是各原因的常见根本原因：",
         "ask": "请弄清",
         "proof": "证据",
         "actions": "已经完成的措施，每条都写上完成日期和证明材料。\n# 还没做、只是计划的措施：加上 `done: false` 和预计完成日期。",
@@ -60,7 +62,7 @@ def starter_case(
     lines += [
         "version: 1",
         "seller:",
-        "  name: Your Business Name LLC    # as registered in Seller Central",
+        f"  name: {PLACEHOLDER_NAME}    # as registered in Seller Central",
         "  marketplace: US                 # US UK DE FR IT ES CA MX JP AU IN ...",
         "  fulfillment: MFN                # MFN, FBA or both",
     ]
@@ -68,7 +70,7 @@ def starter_case(
         lines.append(f"notice: {notice}")
     lines += [f"as_of: {(today or dt.date.today()).isoformat()}", f"language: {lang}"]
     lines.append(f"reasons: [{', '.join(r.id for r in reasons)}]" if reasons else "reasons: []")
-    lines += ["", f"# {s['facts']}", "facts: []", "", f"# {s['causes']}:"]
+    lines += ["", f"# {s['facts']}", "facts: []", "", f"# {s['causes']}"]
     for reason in reasons:
         lines += _cause_comments(reason, lang, multi=len(reasons) > 1)
     lines += ["root_causes: []", "", f"# {s['actions']}", "actions_taken: []"]

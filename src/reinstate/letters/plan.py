@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from reinstate.case import ActionEntry, LoadedCase, MeasureEntry, RootCauseEntry
+from reinstate.case.starter import PLACEHOLDER_NAME
 from reinstate.kb import KnowledgeBase
 from reinstate.kb.schema import Reason, RootCause
 from reinstate.letters import warnings as w
@@ -66,6 +67,8 @@ def plan_letter(loaded: LoadedCase, kb: KnowledgeBase, reasons: list[Reason]) ->
     _check_documents(plan, loaded, kb)
     if loaded.report_paths:
         plan.warnings.append(w.reports_not_analysed())
+    if case.seller.name == PLACEHOLDER_NAME:
+        plan.warnings.append(w.placeholder_seller())
     return plan
 
 
@@ -174,4 +177,4 @@ def _check_documents(plan: LetterPlan, loaded: LoadedCase, kb: KnowledgeBase) ->
                 if wd not in {"from", "with", "and"}
             ]
             if not any(wd in attached for wd in words):
-                plan.warnings.append(w.document_not_attached(reason.id, doc.name.en, doc.name.zh))
+                plan.warnings.append(w.document_not_attached(reason, doc.name.en, doc.name.zh))

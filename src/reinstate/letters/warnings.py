@@ -173,13 +173,23 @@ def not_english(key: str) -> DraftWarning:
     )
 
 
-def document_not_attached(reason_id: str, name: str, name_zh: str) -> DraftWarning:
+def document_not_attached(reason: Reason, name: str, name_zh: str) -> DraftWarning:
     return DraftWarning(
         "document-not-listed",
-        f"Amazon often asks for {name.lower()} for '{reason_id}'. If you send this, list it under attachments so "
+        f"Amazon often asks for {name[0].lower() + name[1:]} for '{reason.id}'. If you send this, list it under attachments so "
         "the letter names it.",
-        f"针对“{reason_id}”，亚马逊常要求提供{name_zh}。如果你会提交，请写到 attachments 下，信中会列出。",
+        f"针对“{reason.names.zh}”，亚马逊常要求提供{name_zh}。如果你会提交，请写到 attachments 下，信中会列出。",
         key="attachments",
+    )
+
+
+def placeholder_seller() -> DraftWarning:
+    return DraftWarning(
+        "placeholder-seller",
+        "the seller name is still the starter file's placeholder. Write your business name exactly as "
+        "registered in Seller Central.",
+        "卖家名称还是模板里的占位文字。请填写与卖家平台注册信息完全一致的公司名称。",
+        key="seller.name",
     )
 
 
