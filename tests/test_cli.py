@@ -149,3 +149,70 @@ def test_python_m_reinstate_runs() -> None:
         [sys.executable, "-m", "reinstate", "--version"], capture_output=True, text=True, check=False
     )
     assert proc.returncode == 0 and proc.stdout.startswith("reinstate ")
+
+
+LETTERS = Path(__file__).parent / "review" / "letters"
+
+
+def test_review_good_letter_exits_0(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["review", str(LETTERS / "won_headed.txt")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Score: 100/100")
+
+
+def test_review_bad_letter_exits_1_and_json_is_alone(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["review", str(LETTERS / "failed_blame.txt"), "--format", "json"])
+    assert result.exit_code == 1
+    payload = json.loads(result.stdout)
+    assert payload["schema"] == "reinstate.review/1" and payload["score"] < 50
+
+
+def test_review_fail_on_warning(runner: CliRunner) -> None:
+    letter = str(LETTERS / "won_paragraphs.txt")  # one warning (no numbered points), no error
+    assert runner.invoke(app, ["review", letter]).exit_code == 0
+    assert runner.invoke(app, ["review", letter, "--fail-on", "warning"]).exit_code == 1
+
+
+def test_review_reads_stdin_and_other_encodings(runner: CliRunner, tmp_path: Path) -> None:
+    text = (LETTERS / "won_headed.txt").read_text(encoding="utf-8")
+    assert runner.invoke(app, ["review", "-"], input=text).exit_code == 0
+    for encoding in ("utf-16", "gbk"):
+        path = tmp_path / f"letter-{encoding}.txt"
+        path.write_bytes((text + "\n备注：已附上退款记录。\n").encode(encoding))
+        result = runner.invoke(app, ["review", str(path)])
+        assert result.exit_code == 0, (encoding, result.output)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty"), (b"\x00\x01\x02PK\x03\x04", "binary"), (b"   \n\n", "empty")],
+)
+def test_review_bad_input_is_exit_2(runner: CliRunner, tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "letter.txt"
+    path.write_bytes(content)
+    result = runner.invoke(app, ["review", str(path)])
+    assert result.exit_code == 2 and message in result.stderr and "Traceback" not in result.output
+
+
+def test_review_with_reason_and_notice(runner: CliRunner, tmp_path: Path) -> None:
+    letter = str(LETTERS / "won_headed.txt")
+    result = runner.invoke(app, ["review", letter, "--reason", "intellectual-property", "--format", "json"])
+    assert "POA601" in {f["code"] for f in json.loads(result.stdout)["findings"]}
+    notice = tmp_path / "notice.txt"
+    notice.write_text(
+        "Your order defect rate does not meet our performance target of less than 1%.", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["review", letter, "--notice", str(notice), "--format", "json"])
+    assert "POA601" not in {f["code"] for f in json.loads(result.stdout)["findings"]}
+
+
+def test_review_unknown_selector_is_exit_2(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["review", str(LETTERS / "won_headed.txt"), "--select", "nonsense"])
+    assert result.exit_code == 2 and "unknown rule selector" in result.stderr
+
+
+def test_draft_json_carries_its_review(runner: CliRunner, write_case: Callable[[str], Path]) -> None:
+    payload = json.loads(runner.invoke(app, ["draft", str(write_case(GOOD)), "--format", "json"]).stdout)
+    assert payload["review"]["schema"] == "reinstate.review/1"
+    assert payload["review"]["score"] >= 85
+    assert not [f for f in payload["review"]["findings"] if f["severity"] == "error"]

@@ -192,6 +192,13 @@ def draft(
     warn_lang = (lang or Lang(loaded.case.language)).value
     for warning in result.warnings:
         typer.secho(f"warning: {warning.text(warn_lang)}", fg=typer.colors.YELLOW, err=True)
+    if result.review is not None:
+        counts = result.review.counts()
+        typer.echo(
+            f"review: {result.review.score}/100 ({counts['error']} errors, {counts['warning']} warnings, "
+            f"{counts['info']} notes); see it in full with `reinstate review` on the letter.",
+            err=True,
+        )
     if output is not None:
         summary = f"Wrote {output} ({result.words} words, {len(result.warnings)} warnings)."
         typer.echo(summary, err=True)
@@ -227,6 +234,90 @@ def _write_draft(result: Any, fmt: str, output: Path | None) -> None:
         output.write_text(content, encoding="utf-8")
     except OSError as exc:
         raise InputError(f"cannot be written ({exc.strerror}).", path=output) from None
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+
+
+MAX_LETTER_BYTES = 10 * 1024 * 1024
+
+
+def _read_letter(source: str) -> str:
+    from reinstate.yamlio import decode_text, read_text
+
+    if source == "-":
+        raw = sys.stdin.buffer.read(MAX_LETTER_BYTES + 1)
+        name = "<stdin>"
+    else:
+        path = Path(source)
+        if path.is_file() and path.stat().st_size > MAX_LETTER_BYTES:
+            raise InputError(
+                "is larger than 10 MB; an appeal letter is a few pages.",
+                path=path,
+                fix="give the letter itself, not a whole mailbox or document.",
+            )
+        return read_text(path)
+    if len(raw) > MAX_LETTER_BYTES:
+        raise InputError("the input is larger than 10 MB; an appeal letter is a few pages.", path=name)
+    return decode_text(raw, source=name)
+
+
+@app.command()
+@handles_errors
+def review(
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE|-", help="The letter (text, Markdown or pasted from Word); - for stdin."
+        ),
+    ],
+    reason: Annotated[
+        list[str] | None, typer.Option(help="A reason the letter must answer (repeat for several).")
+    ] = None,
+    notice: Annotated[
+        Path | None, typer.Option(help="Amazon's notice: its reasons and cited items must be answered.")
+    ] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option(help="Exit 1 when a finding is at least this severe.")
+    ] = FailOn.error,
+    select: Annotated[
+        list[str] | None, typer.Option(help="Only these rules: code, name prefix or category.")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Skip these rules: code, name prefix or category.")
+    ] = None,
+    lang: Annotated[Lang, typer.Option(help="Language of the findings.")] = Lang.en,
+    output: Annotated[OutputFormat, typer.Option("--format", help="text or json.")] = OutputFormat.text,
+) -> None:
+    """Review any appeal letter like a strict expert: a score, findings at their place, and fixes."""
+    from reinstate.review import review_text
+    from reinstate.review.render import review_text_report
+
+    text = _read_letter(file)
+    context = _review_context(reason or [], notice)
+    result = review_text(text, context=context, select=select or [], ignore=ignore or [])
+    if output is OutputFormat.json:
+        emit_json(result.to_json())
+    else:
+        typer.echo(review_text_report(result, lang.value), nl=False)
+    levels = {"error"} if fail_on is FailOn.error else {"error", "warning"}
+    if any(f.severity in levels for f in result.findings):
+        raise typer.Exit(code=1)
+
+
+def _review_context(reasons: list[str], notice: Path | None) -> Any:
+    from reinstate.kb import load_kb
+    from reinstate.review import context_for
+    from reinstate.yamlio import read_text
+
+    kb = load_kb()
+    if notice is None:
+        return context_for(reasons, kb=kb) if reasons else None
+    text = read_text(notice)
+    found = [rid for rid, _ in kb.match_reasons(text)]
+    return context_for(reasons or found, kb=kb)
 
 
 @app.command()

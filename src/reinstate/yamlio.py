@@ -40,8 +40,13 @@ def read_text(path: Path) -> str:
         raise InputError("is a folder, not a file.", path=path, fix="give the path of the file.") from None
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror}).", path=path) from None
+    return decode_text(raw, source=path)
+
+
+def decode_text(raw: bytes, *, source: Path | str) -> str:
+    """Decode text the user gave in any common encoding (UTF-8/16 with or without BOM, GBK, cp1252...)."""
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("is a binary file, not text.", path=path, fix="give a plain-text or YAML file.")
+        raise InputError("is a binary file, not text.", path=source, fix="give a plain-text file.")
     for encoding in ("utf-8-sig", "utf-16"):
         try:
             if encoding == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -53,7 +58,7 @@ def read_text(path: Path) -> str:
 
     best = from_bytes(raw).best()
     if best is None:
-        raise InputError("is not readable text.", path=path, fix="save the file as UTF-8 text.")
+        raise InputError("is not readable text.", path=source, fix="save the file as UTF-8 text.")
     return str(best)
 
 

@@ -37,6 +37,8 @@ def test_sample_letters_meet_the_standard(name: str) -> None:
     assert not [w for w in draft.warnings if w.code not in {"document-not-listed"}], draft.warnings
     assert not re.search(r"\b(sorry|apologi[sz]e|beg|heartbroken|unfortunately)\b", draft.text, re.I)
     assert draft.letter.root_causes and draft.letter.actions_taken and draft.letter.preventive_measures
+    assert draft.review is not None and draft.review.score >= 85
+    assert not [f for f in draft.review.findings if f.severity == "error"], draft.review.findings
     for item in draft.letter.actions_taken:
         assert re.match(
             r"On \d{1,2} \w+ 20\d\d we \w+ed|On \d{1,2} \w+ 20\d\d we (set|made|sent|wrote|ran|put|bought)|\d",

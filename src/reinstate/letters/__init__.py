@@ -17,6 +17,7 @@ from reinstate.letters.fit import count_words, form_answers, longest_items
 from reinstate.letters.model import Draft, DraftWarning, Item, Letter
 from reinstate.letters.plan import plan_letter
 from reinstate.letters.render import render_text, write_docx
+from reinstate.review import context_for, review_text
 
 __all__ = [
     "Draft",
@@ -57,7 +58,7 @@ def draft_appeal(
     if words > max_words:
         warnings.append(w.over_length(words, max_words, longest_items(letter)))
     form, form_warnings = form_answers(letter, options.form_limit or loaded.case.letter.form_limit)
-    return Draft(
+    draft = Draft(
         reasons=[r.id for r in reasons],
         letter=letter,
         text=text,
@@ -67,6 +68,8 @@ def draft_appeal(
         words=words,
         max_words=max_words,
     )
+    draft.review = review_text(text, context=context_for(draft.reasons, kb=kb))
+    return draft
 
 
 def resolve_reasons(loaded: LoadedCase, kb: KnowledgeBase) -> list[Reason]:

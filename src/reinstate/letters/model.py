@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reinstate.review import Review
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class Draft:
     warnings: list[DraftWarning] = field(default_factory=list)
     words: int = 0
     max_words: int = 0
+    review: Review | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The ``reinstate.draft/1`` document of spec section 4."""
@@ -75,7 +79,7 @@ class Draft:
                 },
             },
             "form": self.form,
-            "review": None,
+            "review": self.review.to_json() if self.review else None,
             "warnings": [w.text("en") for w in self.warnings],
             "warnings_detail": [
                 {"code": w.code, "key": w.key, "message": w.message, "message_zh": w.message_zh}

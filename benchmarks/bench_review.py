@@ -1,0 +1,47 @@
+"""Benchmark: how long `review_text` takes on letters of 10 KB, 100 KB and 1 MB.
+
+Run on demand: `.venv/bin/python benchmarks/bench_review.py`. Results go to benchmarks/RESULTS.md by hand,
+with the machine they were measured on. Not part of the test suite: timings vary with the machine.
+"""
+
+from __future__ import annotations
+
+import platform
+import statistics
+import time
+from pathlib import Path
+
+from reinstate.review import review_text
+
+LETTERS = Path(__file__).resolve().parent.parent / "tests" / "review" / "letters"
+
+
+def build(size: int) -> str:
+    parts = [p.read_text(encoding="utf-8") for p in sorted(LETTERS.glob("*.txt"))]
+    text = ""
+    while len(text) < size:
+        text += "\n\n".join(parts) + "\n\n"
+    return text[:size]
+
+
+def measure(text: str, repeat: int) -> tuple[float, float]:
+    review_text(text)  # warm-up: compiles the phrase lists once
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        review_text(text)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), max(times)
+
+
+def main() -> None:
+    print(f"python {platform.python_version()} on {platform.machine()}, {platform.processor() or 'cpu'}")
+    for size, repeat in ((10_000, 20), (100_000, 10), (1_000_000, 3)):
+        median, worst = measure(build(size), repeat)
+        print(
+            f"{size // 1000:>5} KB letter: median {median * 1000:8.1f} ms, worst {worst * 1000:8.1f} ms ({repeat} runs)"
+        )
+
+
+if __name__ == "__main__":
+    main()
