@@ -216,3 +216,27 @@ def test_draft_json_carries_its_review(runner: CliRunner, write_case: Callable[[
     assert payload["review"]["schema"] == "reinstate.review/1"
     assert payload["review"]["score"] >= 85
     assert not [f for f in payload["review"]["findings"] if f["severity"] == "error"]
+
+
+def test_notice_checklist_and_json(runner: CliRunner, tmp_path: Path) -> None:
+    notice = tmp_path / "notice.txt"
+    notice.write_text(
+        "Your order defect rate does not meet our performance target of less than 1%.\n"
+        "If you do not send an acceptable plan within 17 days, your account may remain deactivated.\n",
+        encoding="utf-8",
+    )
+    text = runner.invoke(app, ["notice", str(notice)])
+    assert text.exit_code == 0 and "order-defect-rate" in text.stdout
+    zh = runner.invoke(app, ["notice", str(notice), "--lang", "zh"])
+    assert "订单缺陷率" in zh.stdout
+    payload = json.loads(runner.invoke(app, ["notice", str(notice), "--format", "json"]).stdout)
+    assert payload["schema"] == "reinstate.notice/1" and payload["deadline_days"] == 17
+    assert [r["id"] for r in payload["reasons"]] == ["order-defect-rate"]
+
+
+def test_notice_bad_input(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["notice", str(empty)])
+    assert result.exit_code == 2 and "empty" in result.stderr
+    assert runner.invoke(app, ["notice", str(tmp_path / "missing.txt")]).exit_code == 2

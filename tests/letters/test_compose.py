@@ -245,3 +245,58 @@ def test_rendered_text_has_no_template_gaps(write_case: Callable[[str], Path], f
     result = draft(write_case, BASE)
     text = result.markdown if fmt == "md" else result.text
     assert "{{" not in text and "None" not in text and "\n\n\n" not in text
+
+
+NOTICE_CASE = """
+version: 1
+seller:
+  name: Quayside Media Resale LLC
+as_of: 2026-11-19
+notice: |
+  We removed some of your listings because of customer complaints about items listed at the end of
+  this email. Customers may be complaining because the items they received did not accurately match
+  the condition or description on the detail page.
+  Please send us copies of invoices issued in the last 365 days for the ASINs listed below.
+  Complaint Type: Used items sold as new
+  ASIN: B0C4QZ7M21
+  ASIN: B0B9XK2L6P
+  Order ID: 112-1234567-1234567
+root_causes:
+  - text: Our upload template set 46 used SKUs to New, including B0C4QZ7M21.
+    evidence: All 9 complaints came from orders placed between 2026-10-06 and 2026-11-02.
+actions_taken:
+  - text: Corrected the condition of all 46 SKUs
+    date: 2026-11-04
+    evidence: inventory file processing report
+preventive_measures:
+  - text: A second person checks every bulk upload.
+    owner: Listing lead
+    start: 2026-11-08
+    frequency: every bulk upload
+"""
+
+
+def test_notice_drives_reasons_and_every_cited_id_is_named(write_case: Callable[[str], Path]) -> None:
+    result = draft(write_case, NOTICE_CASE)
+    assert result.reasons == ["condition-complaint"]
+    for cited in ("B0C4QZ7M21", "B0B9XK2L6P", "112-1234567-1234567"):
+        assert cited in result.text
+    assert result.letter.cited.startswith("This plan answers the notice for ASINs B0C4QZ7M21 and B0B9XK2L6P")
+
+
+def test_uncovered_cited_items_are_warned_by_id(write_case: Callable[[str], Path]) -> None:
+    result = draft(write_case, NOTICE_CASE)
+    uncovered = [w.message for w in result.warnings if w.code == "cited-item-not-covered"]
+    assert len(uncovered) == 2
+    assert any("B0B9XK2L6P" in m for m in uncovered) and any("112-1234567-1234567" in m for m in uncovered)
+    assert not any("B0C4QZ7M21" in m for m in uncovered)
+    assert "requested-document-missing" in codes(result)
+    attached = NOTICE_CASE + "attachments:\n  - Supplier invoices for both ASINs (2026)\n"
+    assert "requested-document-missing" not in codes(draft(write_case, attached))
+
+
+def test_draft_review_checks_the_notice(write_case: Callable[[str], Path]) -> None:
+    result = draft(write_case, NOTICE_CASE)
+    assert result.review is not None
+    assert "POA605" in {f.code for f in result.review.findings}  # invoices asked for, not named
+    assert "POA602" not in {f.code for f in result.review.findings}  # every ASIN is named

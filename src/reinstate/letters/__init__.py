@@ -17,7 +17,8 @@ from reinstate.letters.fit import count_words, form_answers, longest_items
 from reinstate.letters.model import Draft, DraftWarning, Item, Letter
 from reinstate.letters.plan import plan_letter
 from reinstate.letters.render import render_text, write_docx
-from reinstate.review import context_for, review_text
+from reinstate.notice import Notice, parse_notice
+from reinstate.review import ReviewContext, context_for, review_text
 
 __all__ = [
     "Draft",
@@ -45,8 +46,9 @@ def draft_appeal(
     """Compose the appeal for a loaded case. Never fails for a thin case: it warns instead."""
     kb = kb or load_kb()
     options = options or DraftOptions()
-    reasons = resolve_reasons(loaded, kb)
-    plan = plan_letter(loaded, kb, reasons)
+    notice = parse_notice(loaded.notice_text, kb=kb, source="notice") if loaded.notice_text else None
+    reasons = resolve_reasons(loaded, kb, notice)
+    plan = plan_letter(loaded, kb, reasons, notice)
     max_words = options.max_words or loaded.case.letter.max_words
     letter = compose_letter(loaded, plan)
     text = render_text(letter, "txt")
@@ -68,19 +70,31 @@ def draft_appeal(
         words=words,
         max_words=max_words,
     )
-    draft.review = review_text(text, context=context_for(draft.reasons, kb=kb))
+    draft.review = review_text(text, context=_review_context(draft.reasons, notice, kb))
     return draft
 
 
-def resolve_reasons(loaded: LoadedCase, kb: KnowledgeBase) -> list[Reason]:
+def _review_context(reasons: list[str], notice: Notice | None, kb: KnowledgeBase) -> ReviewContext:
+    if notice is None:
+        return context_for(reasons, kb=kb)
+    return context_for(
+        reasons,
+        asins=notice.asins,
+        order_ids=notice.order_ids,
+        complaint_ids=notice.complaint_ids,
+        documents=[d for d in notice.documents_requested if d not in {"plan-of-action", "retraction"}],
+        kb=kb,
+    )
+
+
+def resolve_reasons(loaded: LoadedCase, kb: KnowledgeBase, notice: Notice | None = None) -> list[Reason]:
     """The case's reasons, or those the notice names when the case gives none."""
     case = loaded.case
     if case.reasons:
         return [kb.reason(r) for r in dict.fromkeys(case.reasons)]
-    if loaded.notice_text:
-        matched = kb.match_reasons(loaded.notice_text)
-        if matched:
-            return [kb.reason(rid) for rid, _ in matched]
+    if notice is not None:
+        if notice.reason_ids:
+            return [kb.reason(rid) for rid in notice.reason_ids]
         raise CaseFileError(
             "no reason given, and none of the knowledge base's notice phrases occur in the notice.",
             path=loaded.path,

@@ -65,7 +65,24 @@ def compose_letter(loaded: LoadedCase, plan: LetterPlan, *, compact: bool = Fals
         closing=closing(loaded, plan, fingerprint),
         attachments=list(case.attachments),
         signature=signature(loaded),
+        cited=cited_sentence(plan),
     )
+
+
+def cited_sentence(plan: LetterPlan) -> str:
+    """One sentence naming every ASIN, order and complaint id the notice cites, so none is left unanswered."""
+    notice = plan.notice
+    if notice is None:
+        return ""
+    groups = [
+        (notice.asins, "ASIN", "ASINs"),
+        (notice.order_ids, "order", "orders"),
+        (notice.complaint_ids, "complaint ID", "complaint IDs"),
+    ]
+    parts = [f"{one if len(ids) == 1 else many} {join_words(list(ids))}" for ids, one, many in groups if ids]
+    if not parts:
+        return ""
+    return f"This plan answers the notice for {join_words(parts)}."
 
 
 def subject(loaded: LoadedCase, reasons: list[Reason]) -> str:
@@ -170,10 +187,38 @@ def planned_item(action: PlannedAction, compact: bool) -> Item:
     return Item(text=" ".join(parts), source=action.key)
 
 
+SCOPE_CLOSINGS = {
+    "account": [
+        "We ask you to reinstate our selling privileges.",
+        "We respectfully request the reactivation of our account.",
+    ],
+    "listing": [
+        "We ask you to reinstate the affected listings.",
+        "We respectfully request that the removed listings be restored.",
+    ],
+    "category": [
+        "We ask you to restore our ability to sell in the affected category.",
+        "We respectfully request that our selling privileges in this category be restored.",
+    ],
+    "fulfillment-method": [
+        "We ask you to restore our seller-fulfilled offers.",
+        "We respectfully request that our ability to fulfil orders ourselves be restored.",
+    ],
+}
+
+
 def closing(loaded: LoadedCase, plan: LetterPlan, fingerprint: str) -> str:
+    """What is already true, then one request that fits what Amazon took away."""
     scope = loaded.case.scope
-    reasons = sorted(plan.reasons, key=lambda r: SCOPE_ORDER.index(scope or r.scope))
-    request = pick(reasons[0].letter.closing, fingerprint, "closing")
+    if scope is None and plan.notice is not None and plan.notice.scope != "unknown":
+        scope = plan.notice.scope
+    if scope is None:
+        reasons = sorted(plan.reasons, key=lambda r: SCOPE_ORDER.index(r.scope))
+        variants = reasons[0].letter.closing
+    else:
+        matching = [r for r in plan.reasons if r.scope == scope]
+        variants = matching[0].letter.closing if matching else SCOPE_CLOSINGS[scope]
+    request = pick(variants, fingerprint, "closing")
     return f"{status_sentence(plan)} {request}".strip()
 
 

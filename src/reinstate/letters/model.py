@@ -44,6 +44,7 @@ class Letter:
     closing: str
     attachments: list[str]
     signature: list[str]
+    cited: str = ""  # the ASINs, orders and complaint ids the notice cites, named once
 
 
 @dataclass
@@ -70,6 +71,7 @@ class Draft:
                 "words": self.words,
                 "sections": {
                     "opening": letter.opening,
+                    "cited": letter.cited,
                     "facts": letter.facts,
                     "root_causes": [i.text for i in letter.root_causes],
                     "actions_taken": [i.text for i in letter.actions_taken],

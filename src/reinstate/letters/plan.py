@@ -22,6 +22,7 @@ from reinstate.kb.schema import Reason, RootCause
 from reinstate.letters import warnings as w
 from reinstate.letters.model import DraftWarning
 from reinstate.letters.tense import reads_as_plan
+from reinstate.notice import Notice, uncovered_items
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -50,6 +51,7 @@ class PlannedMeasure:
 class LetterPlan:
     reasons: list[Reason]
     today: dt.date
+    notice: Notice | None = None
     causes: list[PlannedCause] = field(default_factory=list)
     done: list[PlannedAction] = field(default_factory=list)
     planned: list[PlannedAction] = field(default_factory=list)
@@ -57,14 +59,18 @@ class LetterPlan:
     warnings: list[DraftWarning] = field(default_factory=list)
 
 
-def plan_letter(loaded: LoadedCase, kb: KnowledgeBase, reasons: list[Reason]) -> LetterPlan:
+def plan_letter(
+    loaded: LoadedCase, kb: KnowledgeBase, reasons: list[Reason], notice: Notice | None = None
+) -> LetterPlan:
     case = loaded.case
-    plan = LetterPlan(reasons=reasons, today=case.as_of or dt.date.today())
+    plan = LetterPlan(reasons=reasons, today=case.as_of or dt.date.today(), notice=notice)
     _sort_causes(plan, loaded, kb)
     _sort_actions(plan, case.actions_taken)
     _check_measures(plan, case.preventive_measures)
     _check_language(plan, loaded)
     _check_documents(plan, loaded, kb)
+    if notice is not None:
+        _check_cited(plan, loaded, notice)
     if loaded.report_paths:
         plan.warnings.append(w.reports_not_analysed())
     if case.seller.name == PLACEHOLDER_NAME:
@@ -162,6 +168,31 @@ def _check_language(plan: LetterPlan, loaded: LoadedCase) -> None:
         if text and CJK.search(text) and key not in seen:
             seen.add(key)
             plan.warnings.append(w.not_english(key))
+
+
+def seller_text(loaded: LoadedCase) -> str:
+    """Everything the seller wrote in the case: what answers (or fails to answer) the notice."""
+    case = loaded.case
+    parts = list(case.facts)
+    for cause in case.root_causes:
+        parts += [cause.text or "", cause.evidence or ""]
+    for action in case.actions_taken:
+        parts += [action.text, action.evidence or ""]
+    parts += [m.text for m in case.preventive_measures]
+    return "\n".join(parts)
+
+
+def _check_cited(plan: LetterPlan, loaded: LoadedCase, notice: Notice) -> None:
+    """Warn, by id, about every item the notice cites that the seller's own text does not answer."""
+    answered = seller_text(loaded)
+    attached = "\n".join(loaded.case.attachments)
+    for item in uncovered_items(notice, answered):
+        if item.kind == "document":
+            if not [i for i in uncovered_items(notice, attached) if i == item]:
+                continue
+            plan.warnings.append(w.requested_document_missing(item.value))
+        else:
+            plan.warnings.append(w.cited_item_not_covered(item.kind, item.value))
 
 
 def _check_documents(plan: LetterPlan, loaded: LoadedCase, kb: KnowledgeBase) -> None:

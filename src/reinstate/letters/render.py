@@ -53,6 +53,8 @@ def write_docx(draft: Draft, path: Path) -> None:
     doc.add_heading(letter.subject, level=1)
     doc.add_paragraph(letter.salutation)
     doc.add_paragraph(letter.opening)
+    if letter.cited:
+        doc.add_paragraph(letter.cited)
     doc.add_heading("Root causes", level=2)
     if letter.facts:
         doc.add_paragraph("What happened: " + " ".join(letter.facts))

@@ -183,6 +183,32 @@ def document_not_attached(reason: Reason, name: str, name_zh: str) -> DraftWarni
     )
 
 
+KIND_NAMES = {"asin": ("ASIN", "ASIN"), "order": ("order", "订单"), "complaint": ("complaint ID", "投诉编号")}
+
+
+def cited_item_not_covered(kind: str, value: str) -> DraftWarning:
+    name, name_zh = KIND_NAMES.get(kind, (kind, kind))
+    return DraftWarning(
+        "cited-item-not-covered",
+        f"the notice cites {name} {value}, but no root cause, action or fact in the case mentions it. Say what "
+        f"you found and what you did for {value}; Amazon wants every cited item answered.",
+        f"通知点名了{name_zh} {value}，但案例里的根本原因、措施和事实都没有提到它。请写明针对 {value} 查到了什么、"
+        "做了什么；亚马逊要求每个被点名的项目都有回应。",
+        key="root_causes",
+    )
+
+
+def requested_document_missing(doc_id: str) -> DraftWarning:
+    return DraftWarning(
+        "requested-document-missing",
+        f"the notice asks for '{doc_id}', and neither the case's text nor its attachments name it. Attach it "
+        "and list it under attachments; missing documents are a standard reason for rejection.",
+        f"通知要求提供“{doc_id}”，但案例内容和附件清单里都没有。请附上这份文件并写进 attachments；"
+        "缺少文件是常见的驳回理由。",
+        key="attachments",
+    )
+
+
 def placeholder_seller() -> DraftWarning:
     return DraftWarning(
         "placeholder-seller",

@@ -9,10 +9,12 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from reinstate.notice.requests import DOCUMENTS
 from reinstate.review.document import ReviewDoc
 from reinstate.review.registry import rule
 
 Hits = Iterator[tuple[int, int]]
+DOCUMENT_NAMES = dict(DOCUMENTS)  # how a notice, and so a letter, names each document
 STOP = {
     "above",
     "below",
@@ -108,24 +110,6 @@ def complaint_not_addressed(doc: ReviewDoc) -> Hits:
     yield from _missing(doc, doc.context.complaint_ids)
 
 
-# How a letter names each document; documents without an entry are matched by the words of their name.
-DOC_MENTIONS = {
-    "invoices": r"invoices?",
-    "letter-of-authorization": r"letters? of authori[sz]ation|\bLOA\b|authori[sz]ation letter",
-    "identity-document": r"passport|identity (card|document)|\bID\b|national id|driver'?s licen[cs]e",
-    "business-license": r"business licen[cs]e|business registration|certificate of incorporation",
-    "utility-bill": r"utility bill|(electricity|gas|water|internet|broadband) bill",
-    "safety-documents": r"test reports?|certificat\w+|\bCPC\b|\bCE\b|safety data sheet|lab(oratory)? reports?",
-    "supplier-contacts": r"supplier('s)? (contact|details|address|phone|website|email)",
-    "trademark-registration": r"trademark (registration|certificate)",
-    "retraction": r"retraction|retract\w*",
-    "bank-statement": r"bank statement|credit card statement",
-    "product-photos": r"photos?|pictures?|images?",
-    "shipping-records": r"tracking|shipping records?|delivery (scans?|confirmations?)",
-    "pricing-records": r"price history|pricing records?|repricer",
-}
-
-
 @rule(
     "POA605",
     "evidence.document_not_mentioned",
@@ -142,9 +126,9 @@ def document_not_mentioned(doc: ReviewDoc) -> Hits:
     for doc_id, name in doc.context.documents:
         if doc_id == "plan-of-action":
             continue
-        pattern = DOC_MENTIONS.get(doc_id)
+        pattern = DOCUMENT_NAMES.get(doc_id)
         if pattern:
-            if not re.search(pattern, doc.text, re.I):
+            if not pattern.search(doc.text):
                 yield _anchor(doc)
             continue
         words = [

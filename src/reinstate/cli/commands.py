@@ -1,0 +1,10 @@
+"""Import every command module, in the order of spec section 1 (and of `reinstate --help`)."""
+
+# ruff: noqa: I001  (the import order is the order of the commands in --help)
+from reinstate.cli import notice_cmd
+from reinstate.cli import draft_cmds
+from reinstate.cli import review_cmd
+from reinstate.cli import kb_cmds
+from reinstate.cli import demo_cmd
+
+__all__ = ["demo_cmd", "draft_cmds", "kb_cmds", "notice_cmd", "review_cmd"]

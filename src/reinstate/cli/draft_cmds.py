@@ -1,0 +1,98 @@
+"""`reinstate draft`: the appeal from a case file."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from reinstate.cli import DraftFormat, Lang, app, fail, handles_errors
+from reinstate.errors import InputError
+
+
+@app.command()
+@handles_errors
+def draft(
+    case: Annotated[Path, typer.Argument(metavar="CASE.yaml", help="The case file.")],
+    output_format: Annotated[
+        DraftFormat | None,
+        typer.Option("--format", help="md, txt, json or docx (default: from -o, else txt)."),
+    ] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
+    notice: Annotated[Path | None, typer.Option(help="Use this notice instead of the case file's.")] = None,
+    reports: Annotated[
+        Path | None, typer.Option(help="Use these reports instead of the case file's.")
+    ] = None,
+    max_words: Annotated[int | None, typer.Option(help="Word budget of the letter (default 650).")] = None,
+    form_limit: Annotated[
+        int | None, typer.Option(help="Characters per appeal-form answer (default 2000).")
+    ] = None,
+    lang: Annotated[Lang | None, typer.Option(help="Language of the warnings (default: the case's).")] = None,
+) -> None:
+    """Write the appeal (Plan of Action) for a case file; warnings say what the case still lacks."""
+    from reinstate.case import load_case
+    from reinstate.letters import DraftOptions, draft_appeal
+    from reinstate.yamlio import read_text
+
+    fmt = _draft_format(output_format, output)
+    loaded = load_case(case)
+    if notice is not None:
+        loaded = replace(loaded, notice_text=read_text(notice))
+    if reports is not None:
+        if not reports.exists():
+            raise InputError(
+                "does not exist.", path=reports, fix="give a report file or a folder of reports."
+            )
+        loaded = replace(loaded, report_paths=(reports,))
+    if (max_words is not None and max_words < 150) or (form_limit is not None and form_limit < 200):
+        raise fail("--max-words must be at least 150 and --form-limit at least 200.")
+    result = draft_appeal(loaded, options=DraftOptions(max_words=max_words, form_limit=form_limit))
+    _write_draft(result, fmt, output)
+    warn_lang = (lang or Lang(loaded.case.language)).value
+    for warning in result.warnings:
+        typer.secho(f"warning: {warning.text(warn_lang)}", fg=typer.colors.YELLOW, err=True)
+    if result.review is not None:
+        counts = result.review.counts()
+        typer.echo(
+            f"review: {result.review.score}/100 ({counts['error']} errors, {counts['warning']} warnings, "
+            f"{counts['info']} notes); see it in full with `reinstate review` on the letter.",
+            err=True,
+        )
+    if output is not None:
+        summary = f"Wrote {output} ({result.words} words, {len(result.warnings)} warnings)."
+        typer.echo(summary, err=True)
+
+
+def _draft_format(chosen: DraftFormat | None, output: Path | None) -> str:
+    if chosen is not None:
+        fmt = "txt" if chosen is DraftFormat.text else chosen.value
+    elif output is not None and output.suffix.lower().lstrip(".") in {"md", "txt", "json", "docx"}:
+        fmt = output.suffix.lower().lstrip(".")
+    else:
+        fmt = "txt"
+    if fmt == "docx" and output is None:
+        raise fail("a Word file needs a file name: add -o appeal.docx.")
+    return fmt
+
+
+def _write_draft(result: Any, fmt: str, output: Path | None) -> None:
+    from reinstate.letters import write_docx
+
+    if fmt == "docx":
+        assert output is not None
+        write_docx(result, output)
+        return
+    if fmt == "json":
+        content = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        content = result.markdown if fmt == "md" else result.text
+    if output is None:
+        typer.echo(content, nl=False)
+        return
+    try:
+        output.write_text(content, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot be written ({exc.strerror}).", path=output) from None
