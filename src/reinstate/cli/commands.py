@@ -6,5 +6,6 @@ from reinstate.cli import draft_cmds
 from reinstate.cli import review_cmd
 from reinstate.cli import kb_cmds
 from reinstate.cli import demo_cmd
+from reinstate.cli import serve_cmd
 
-__all__ = ["demo_cmd", "draft_cmds", "kb_cmds", "notice_cmd", "review_cmd"]
+__all__ = ["demo_cmd", "draft_cmds", "kb_cmds", "notice_cmd", "review_cmd", "serve_cmd"]

@@ -128,7 +128,8 @@ def outline(plan: LetterPlan, fingerprint: str) -> str:
     if n_done:
         parts.append(f"the {count(n_done, 'corrective action')} we completed{action_period(plan.done)}")
     if n_measures:
-        parts.append(f"the {count(n_measures, 'measure')} that prevent a repeat")
+        verb = "prevents" if n_measures == 1 else "prevent"
+        parts.append(f"the {count(n_measures, 'measure')} that {verb} a repeat")
     return f"Below are {join_words(parts)}."
 
 
@@ -231,12 +232,17 @@ def status_sentence(plan: LetterPlan) -> str:
     if n_done == 1:
         parts.append("the corrective action above is complete")
     elif n_done:
-        parts.append(f"all {count(n_done, 'corrective action')} above are complete")
+        whole = "both corrective actions" if n_done == 2 else f"all {count(n_done, 'corrective action')}"
+        parts.append(f"{whole} above are complete")
     if running and running == total:
         parts.append(
             "the preventive measure is in operation"
             if total == 1
-            else f"all {count(total, 'preventive measure')} are in operation"
+            else (
+                "both preventive measures are in operation"
+                if total == 2
+                else f"all {count(total, 'preventive measure')} are in operation"
+            )
         )
     elif running:
         verb = "is" if running == 1 else "are"

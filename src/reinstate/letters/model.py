@@ -68,7 +68,11 @@ class Draft:
             "letter": {
                 "subject": letter.subject,
                 "text": self.text,
+                "markdown": self.markdown,
                 "words": self.words,
+                "salutation": letter.salutation,
+                "signature": letter.signature,
+                "labels": [i.label for i in letter.root_causes],
                 "sections": {
                     "opening": letter.opening,
                     "cited": letter.cited,
@@ -88,3 +92,33 @@ class Draft:
                 for w in self.warnings
             ],
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Draft:
+        """A stored ``reinstate.draft/1`` document back as a draft (its review is not rebuilt)."""
+        letter = data["letter"]
+        sections = letter["sections"]
+        labels = letter.get("labels") or [None] * len(sections["root_causes"])
+        rebuilt = Letter(
+            subject=letter["subject"],
+            salutation=letter.get("salutation", "Dear Seller Performance Team,"),
+            opening=sections["opening"],
+            facts=list(sections.get("facts", [])),
+            root_causes=[
+                Item(text=t, label=lab) for t, lab in zip(sections["root_causes"], labels, strict=False)
+            ],
+            actions_taken=[Item(text=t) for t in sections["actions_taken"]],
+            preventive_measures=[Item(text=t) for t in sections["preventive_measures"]],
+            closing=sections["closing"],
+            attachments=list(sections.get("attachments", [])),
+            signature=list(letter.get("signature", [])),
+            cited=sections.get("cited", ""),
+        )
+        return cls(
+            reasons=list(data["reasons"]),
+            letter=rebuilt,
+            text=letter["text"],
+            markdown=letter.get("markdown", ""),
+            form=dict(data.get("form", {})),
+            words=int(letter.get("words", 0)),
+        )

@@ -1,0 +1,156 @@
+"""The web app factory: ``create_app(settings)`` builds the FastAPI application.
+
+Server-rendered Jinja2 pages with light progressive enhancement (a small vanilla script, vendored);
+every page's data is also served as JSON under ``/api``. One exception handler turns every error into
+one error page or one JSON shape: ``{"ok": false, "error": ..., "errors": [...], "status": N}``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.middleware.sessions import SessionMiddleware
+
+from reinstate import __version__
+from reinstate.errors import ReinstateError
+from reinstate.kb import load_kb
+from reinstate.store import ConflictError, DatabaseUnavailable, NotFound, PermissionDenied, open_store
+from reinstate.web.i18n import gettext_for, pick_language
+from reinstate.web.security import LoginRequired, csrf_token
+from reinstate.web.settings import Settings
+
+HERE = Path(__file__).parent
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    app = FastAPI(
+        title="reinstate",
+        version=__version__,
+        description="Local case workspace for Amazon seller appeals. Every page's data is available here as JSON.",
+        docs_url="/api/docs",
+        openapi_url="/api/openapi.json",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.store = open_store(settings.db_url)
+    app.state.kb = load_kb()
+    app.state.templates = _templates()
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.secret_key,
+        session_cookie="reinstate_session",
+        same_site="strict",
+        https_only=False,
+    )
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    _register_errors(app)
+    from reinstate.web.routes import api, auth, cases, letters
+
+    for module in (auth, cases, letters, api):
+        app.include_router(module.router)
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """The factory uvicorn's worker processes call (`reinstate serve --workers N`): settings from the environment."""
+    import os
+
+    from reinstate.store import data_dir
+    from reinstate.web.settings import secret_key_file
+
+    settings = Settings(
+        db_url=os.environ.get("REINSTATE_DB_URL") or None,
+        multi_user=os.environ.get("REINSTATE_MULTI_USER") == "1",
+        host=os.environ.get("REINSTATE_SERVE_HOST", "127.0.0.1"),
+        secret_key=secret_key_file(data_dir()),
+    )
+    return create_app(settings)
+
+
+def _templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.autoescape = True
+    templates.env.globals["version"] = __version__
+    return templates
+
+
+def language(request: Request) -> str:
+    return pick_language(
+        request.query_params.get("lang"), request.cookies.get("lang"), request.headers.get("accept-language")
+    )
+
+
+def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+    """Render a page with the language, the CSRF token and the user in its context."""
+    lang = language(request)
+    full = {
+        "request": request,
+        "lang": lang,
+        "_": gettext_for(lang),
+        "csrf": csrf_token(request),
+        "needs_login": request.app.state.settings.needs_login,
+        "signed_in": request.session.get("user_id") is not None,
+        **context,
+    }
+    templates: Jinja2Templates = request.app.state.templates
+    response: HTMLResponse = templates.TemplateResponse(request, template, full, status_code=status_code)
+    if request.query_params.get("lang") in ("en", "zh"):
+        response.set_cookie("lang", lang, max_age=365 * 24 * 3600, samesite="lax")
+    return response
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or "application/json" in request.headers.get("accept", "")
+
+
+def error_body(status: int, messages: list[str]) -> dict[str, Any]:
+    return {"ok": False, "error": "; ".join(messages), "errors": messages, "status": status}
+
+
+def _register_errors(app: FastAPI) -> None:
+    def respond(request: Request, status: int, message: str) -> Response:
+        if wants_json(request):
+            return JSONResponse(error_body(status, [message]), status_code=status)
+        _ = gettext_for(language(request))
+        return render(
+            request,
+            "error.html",
+            {"status": status, "message": message, "title": _("Something went wrong")},
+            status,
+        )
+
+    @app.exception_handler(LoginRequired)
+    async def login_required(request: Request, exc: LoginRequired) -> Response:
+        if wants_json(request):
+            return JSONResponse(error_body(401, ["Sign in first."]), status_code=401)
+        return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return respond(request, 404, str(exc))
+
+    @app.exception_handler(PermissionDenied)
+    async def denied(request: Request, exc: PermissionDenied) -> Response:
+        return respond(request, 403, str(exc))
+
+    @app.exception_handler(ConflictError)
+    async def conflict(request: Request, exc: ConflictError) -> Response:
+        return respond(request, 409, str(exc))
+
+    @app.exception_handler(DatabaseUnavailable)
+    async def unavailable(request: Request, exc: DatabaseUnavailable) -> Response:
+        return respond(request, 503, str(exc))
+
+    @app.exception_handler(ReinstateError)
+    async def bad_input(request: Request, exc: ReinstateError) -> Response:
+        return respond(request, 400, str(exc))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        return respond(request, exc.status_code, str(exc.detail))

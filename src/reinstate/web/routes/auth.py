@@ -1,0 +1,96 @@
+"""Sign-in for multi-user mode, the first administrator, accounts, and sharing a case with a colleague."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from reinstate.web.app import render
+from reinstate.web.routes.cases import UserDep, store_of
+from reinstate.web.security import check_csrf
+
+router = APIRouter(dependencies=[Depends(check_csrf)])
+
+
+def _safe_next(target: str) -> str:
+    """Only local paths: a login link must not send the user to another site."""
+    return target if target.startswith("/") and not target.startswith("//") else "/"
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request, next: str = "/") -> Response:
+    if not request.app.state.settings.needs_login:
+        return RedirectResponse("/", status_code=303)
+    if not store_of(request).has_users():
+        return RedirectResponse("/setup", status_code=303)
+    return render(request, "login.html", {"next": _safe_next(next), "failed": False})
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    email: Annotated[str, Form(max_length=254)],
+    password: Annotated[str, Form(max_length=1000)],
+    next: Annotated[str, Form()] = "/",
+) -> Response:
+    user = store_of(request).authenticate(email, password)
+    if user is None:
+        return render(request, "login.html", {"next": _safe_next(next), "failed": True}, status_code=401)
+    request.session.clear()
+    request.session["user_id"] = user.id
+    return RedirectResponse(_safe_next(next), status_code=303)
+
+
+@router.post("/logout")
+def logout(request: Request) -> Response:
+    request.session.clear()
+    return RedirectResponse("/login", status_code=303)
+
+
+@router.get("/setup", response_class=HTMLResponse)
+def setup_form(request: Request) -> Response:
+    if store_of(request).has_users() or not request.app.state.settings.needs_login:
+        return RedirectResponse("/", status_code=303)
+    return render(request, "setup.html", {})
+
+
+@router.post("/setup")
+def setup(
+    request: Request,
+    email: Annotated[str, Form(max_length=254)],
+    password: Annotated[str, Form(min_length=10, max_length=1000)],
+) -> Response:
+    user = store_of(request).create_first_admin(email, password)
+    request.session.clear()
+    request.session["user_id"] = user.id
+    return RedirectResponse("/", status_code=303)
+
+
+@router.get("/users", response_class=HTMLResponse)
+def users_page(request: Request, user: UserDep) -> Response:
+    if not user.is_admin:
+        raise HTTPException(status_code=403, detail="Only an administrator can manage accounts.")
+    return render(request, "users.html", {"users": [u.email for u in store_of(request).list_users(user)]})
+
+
+@router.post("/users")
+def add_user(
+    request: Request,
+    user: UserDep,
+    email: Annotated[str, Form(max_length=254)],
+    password: Annotated[str, Form(min_length=10, max_length=1000)],
+) -> Response:
+    if not user.is_admin:
+        raise HTTPException(status_code=403, detail="Only an administrator can add accounts.")
+    store_of(request).create_user(email, password)
+    return RedirectResponse("/users", status_code=303)
+
+
+@router.post("/cases/{case_id}/share")
+def share(
+    request: Request, case_id: int, user: UserDep, email: Annotated[str, Form(max_length=254)]
+) -> Response:
+    store_of(request).share_case(user, case_id, email)
+    return RedirectResponse(f"/cases/{case_id}#sharing", status_code=303)

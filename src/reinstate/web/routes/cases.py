@@ -1,0 +1,187 @@
+"""Case pages: the list, a new case, the case page with its steps, and every change to a case."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from reinstate.errors import InputError
+from reinstate.notice import parse_notice
+from reinstate.store import Store, User
+from reinstate.web.app import language, render
+from reinstate.web.security import check_csrf, current_user
+from reinstate.web.views import case_list, case_page
+from reinstate.web.workspace import case_data, draft_case, plan_from_form, validated_yaml
+
+router = APIRouter(dependencies=[Depends(check_csrf)])
+UserDep = Annotated[User, Depends(current_user)]
+
+
+def store_of(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def _text(value: str, request: Request, what: str) -> str:
+    limit = request.app.state.settings.max_text_chars
+    if len(value) > limit:
+        raise InputError(
+            f"the {what} is longer than {limit:,} characters.", fix=f"paste the {what} itself only."
+        )
+    return value
+
+
+def _deadline(notice: Any) -> dt.date | None:
+    """The reply deadline: the notice's date (or today) plus the days it gives."""
+    if notice is None or not notice.deadline_days:
+        return None
+    start = dt.date.fromisoformat(notice.dates[0]) if notice.dates else dt.date.today()
+    return start + dt.timedelta(days=notice.deadline_days)
+
+
+@router.get("/", response_class=HTMLResponse)
+def cases_index(request: Request, user: UserDep) -> Response:
+    return render(request, "cases.html", case_list(store_of(request), user))
+
+
+@router.get("/cases/new", response_class=HTMLResponse)
+def new_case_form(request: Request, user: UserDep) -> Response:
+    return render(request, "case_new.html", {})
+
+
+@router.post("/cases")
+def create_case(
+    request: Request,
+    user: UserDep,
+    title: Annotated[str, Form(max_length=200)],
+    seller_name: Annotated[str, Form(max_length=200)],
+    marketplace: Annotated[str, Form(max_length=40)] = "",
+    notice_text: Annotated[str, Form()] = "",
+) -> Response:
+    kb = request.app.state.kb
+    store = store_of(request)
+    notice_text = _text(notice_text, request, "notice")
+    case = store.create_case(
+        user, title.strip(), seller_name.strip(), marketplace=marketplace.strip().upper()
+    )
+    if notice_text.strip():
+        notice = parse_notice(notice_text, kb=kb, source="notice")
+        case = store.update_case(
+            user, case.id, case.version, notice_text=notice_text, reasons=notice.reason_ids,
+            deadline=_deadline(notice),
+            marketplace=case.marketplace or (notice.marketplace or ""),
+        )  # fmt: skip
+    return RedirectResponse(f"/cases/{case.id}", status_code=303)
+
+
+@router.get("/cases/{case_id}", response_class=HTMLResponse)
+def show_case(request: Request, case_id: int, user: UserDep) -> Response:
+    page = case_page(store_of(request), request.app.state.kb, user, case_id, language(request))
+    return render(request, "case.html", page)
+
+
+@router.post("/cases/{case_id}/notice")
+def save_notice(
+    request: Request,
+    case_id: int,
+    user: UserDep,
+    version: Annotated[int, Form()],
+    notice_text: Annotated[str, Form()] = "",
+) -> Response:
+    store = store_of(request)
+    notice_text = _text(notice_text, request, "notice")
+    fields: dict[str, Any] = {"notice_text": notice_text}
+    if notice_text.strip():
+        notice = parse_notice(notice_text, kb=request.app.state.kb, source="notice")
+        fields.update(reasons=notice.reason_ids, deadline=_deadline(notice))
+    store.update_case(user, case_id, version, **fields)
+    return RedirectResponse(f"/cases/{case_id}#notice", status_code=303)
+
+
+@router.post("/cases/{case_id}/plan")
+async def save_plan(request: Request, case_id: int, user: UserDep) -> Response:
+    store = store_of(request)
+    form = await request.form()
+    fields = {key: [str(v) for v in form.getlist(key)] for key in form}
+    version = int(fields.get("version", ["0"])[0])
+    case = await run_in_threadpool(store.get_case, user, case_id)
+    data = case_data(case) | plan_from_form(fields)
+    as_of = fields.get("as_of", [""])[0].strip()
+    if as_of:
+        data["as_of"] = dt.date.fromisoformat(as_of)
+    await run_in_threadpool(store.update_case, user, case_id, version, case_yaml=validated_yaml(data))
+    return RedirectResponse(f"/cases/{case_id}#plan", status_code=303)
+
+
+@router.post("/cases/{case_id}/reports")
+async def upload_report(request: Request, case_id: int, user: UserDep, file: UploadFile) -> Response:
+    limit = request.app.state.settings.max_upload_bytes
+    content = await file.read(limit + 1)
+    if len(content) > limit:
+        raise InputError(
+            f"'{file.filename}' is larger than {limit // (1024 * 1024)} MB.", fix="upload the report only."
+        )
+    name = file.filename or "report.txt"
+    await run_in_threadpool(
+        store_of(request).add_report, user, case_id, name, "seller-central-download", content
+    )
+    return RedirectResponse(f"/cases/{case_id}#reports", status_code=303)
+
+
+@router.post("/cases/{case_id}/drafts")
+def create_draft(request: Request, case_id: int, user: UserDep) -> Response:
+    store = store_of(request)
+    case = store.get_case(user, case_id)
+    result = draft_case(case, request.app.state.kb)
+    review = result.review.to_json() if result.review else {}
+    saved = store.add_draft(
+        user, case_id, result.text, json.dumps(result.to_json(), ensure_ascii=False),
+        json.dumps(review, ensure_ascii=False), review.get("score"),
+    )  # fmt: skip
+    return RedirectResponse(f"/cases/{case_id}/drafts/{saved.number}", status_code=303)
+
+
+@router.post("/cases/{case_id}/submissions")
+def record_submission(
+    request: Request,
+    case_id: int,
+    user: UserDep,
+    submitted_on: Annotated[str, Form()],
+    draft_number: Annotated[str, Form()] = "",
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    number = int(draft_number) if draft_number.strip().isdigit() else None
+    store_of(request).record_submission(user, case_id, number, submitted_on, _text(note, request, "note"))
+    return RedirectResponse(f"/cases/{case_id}#history", status_code=303)
+
+
+@router.post("/cases/{case_id}/replies")
+def record_reply(
+    request: Request,
+    case_id: int,
+    user: UserDep,
+    received_on: Annotated[str, Form()],
+    text: Annotated[str, Form()],
+    outcome: Annotated[str, Form()],
+) -> Response:
+    store_of(request).add_reply(user, case_id, received_on, _text(text, request, "reply"), outcome)
+    return RedirectResponse(f"/cases/{case_id}#history", status_code=303)
+
+
+@router.get("/cases/{case_id}/delete", response_class=HTMLResponse)
+def confirm_delete(request: Request, case_id: int, user: UserDep) -> Response:
+    case = store_of(request).get_case(user, case_id)
+    return render(request, "case_delete.html", {"case": {"id": case.id, "title": case.title}})
+
+
+@router.post("/cases/{case_id}/delete")
+def delete_case(
+    request: Request, case_id: int, user: UserDep, confirm: Annotated[str, Form()] = ""
+) -> Response:
+    store_of(request).delete_case(user, case_id, confirm=confirm == "yes")
+    return RedirectResponse("/", status_code=303)

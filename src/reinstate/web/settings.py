@@ -1,0 +1,35 @@
+"""How the web app runs: database, users, limits. Built once by the shell and passed to ``create_app``."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_url: str | None = None  # None: the SQLite file in the user data folder
+    multi_user: bool = False  # accounts, sessions and CSRF; forced on for non-loopback hosts
+    host: str = "127.0.0.1"
+    secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    max_upload_bytes: int = 50 * 1024 * 1024
+    max_text_chars: int = 1_000_000  # a pasted notice or letter
+
+    @property
+    def needs_login(self) -> bool:
+        return self.multi_user or self.host not in LOOPBACK
+
+
+def secret_key_file(folder: Path) -> str:
+    """A secret kept beside the database, so sessions survive a restart."""
+    path = folder / "secret.key"
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    folder.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(32)
+    path.write_text(key, encoding="utf-8")
+    path.chmod(0o600)
+    return key

@@ -1,0 +1,77 @@
+// reinstate: progressive enhancement only. Every page works without this script.
+(function () {
+  "use strict";
+  const csrf = () => document.querySelector('meta[name="csrf-token"]').content;
+
+  // "+ Add a ..." buttons clone the last row of their list, emptied.
+  document.querySelectorAll(".add-row").forEach((button) => {
+    button.addEventListener("click", () => {
+      const list = document.querySelector(`[data-rows="${button.dataset.for}"]`);
+      const last = list.lastElementChild;
+      const copy = last.cloneNode(true);
+      copy.querySelectorAll("input, textarea").forEach((field) => { field.value = ""; });
+      copy.querySelectorAll("select").forEach((field) => { field.selectedIndex = 0; });
+      list.appendChild(copy);
+      const first = copy.querySelector("input, textarea");
+      if (first) first.focus();
+    });
+  });
+
+  // Copy buttons: the text of the element named by data-copy.
+  document.querySelectorAll(".copy").forEach((button) => {
+    button.addEventListener("click", async (event) => {
+      event.preventDefault();
+      const source = document.getElementById(button.dataset.copy);
+      try {
+        await navigator.clipboard.writeText(source.value !== undefined ? source.value : source.innerText);
+        const before = button.textContent;
+        button.textContent = "✓";
+        setTimeout(() => { button.textContent = before; }, 1200);
+      } catch (error) {
+        window.getSelection().selectAllChildren(source);
+      }
+    });
+  });
+
+  // The review editor: review as the seller types (debounced), without reloading the page.
+  const editor = document.getElementById("review-text");
+  const result = document.getElementById("review-result");
+  if (editor && result) {
+    let timer = null;
+    const escape = (text) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+    const band = (score) => (score >= 85 ? "good" : score >= 60 ? "fair" : "poor");
+    const zh = document.documentElement.lang.startsWith("zh");
+    const show = (review) => {
+      const findings = review.findings.map((f) =>
+        `<li class="${f.severity}"><code>${f.code}</code> ${escape(zh ? f.message_zh : f.message)}` +
+        `<div class="muted">→ ${escape(zh ? f.suggestion_zh : f.suggestion)}</div></li>`).join("");
+      const letter = review.segments.map((s) => s.finding
+        ? `<mark class="${s.finding.severity}" title="${s.finding.code}">${escape(s.text)}</mark>` : escape(s.text)).join("");
+      result.innerHTML = `<p class="score score-${band(review.score)}">${review.score}/100</p>` +
+        `<ul class="findings">${findings}</ul><pre class="letter-text">${letter}</pre>`;
+    };
+    editor.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        if (!editor.value.trim()) return;
+        const response = await fetch("/api/review", {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() },
+          body: JSON.stringify({ text: editor.value }),
+        });
+        if (response.ok) show(await response.json());
+      }, 400);
+    });
+  }
+
+  // Deadline countdowns refresh once a minute while the page stays open.
+  document.querySelectorAll(".countdown").forEach((node) => {
+    const deadline = new Date(node.dataset.deadline + "T23:59:59");
+    const tick = () => {
+      const days = Math.ceil((deadline - new Date()) / 86400000);
+      node.textContent = days >= 0 ? (document.documentElement.lang.startsWith("zh") ? `剩余 ${days} 天` : `${days} days left`) : (document.documentElement.lang.startsWith("zh") ? "已逾期" : "overdue");
+    };
+    tick();
+    setInterval(tick, 60000);
+  });
+})();

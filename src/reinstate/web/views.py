@@ -1,0 +1,131 @@
+"""The data behind each page, as plain dicts: the HTML page renders it, ``/api`` returns it as JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from reinstate.kb import KnowledgeBase
+from reinstate.store import Case, DraftSummary, Store, User, row_dict
+from reinstate.web.workspace import case_data, notice_of
+
+
+def case_summary(case: Case, last: DraftSummary | None) -> dict[str, Any]:
+    return {
+        "id": case.id,
+        "title": case.title,
+        "seller_name": case.seller_name,
+        "marketplace": case.marketplace,
+        "reasons": list(case.reasons),
+        "status": case.status,
+        "deadline": case.deadline.isoformat() if case.deadline else None,
+        "days_left": (case.deadline - dt.date.today()).days if case.deadline else None,
+        "score": last.score if last else None,
+        "drafts": last.number if last else 0,
+        "updated_at": case.updated_at.isoformat(),
+    }
+
+
+def case_list(store: Store, user: User) -> dict[str, Any]:
+    cases = store.list_cases(user)
+    latest = store.latest_drafts(user, [c.id for c in cases])
+    return {"cases": [case_summary(c, latest.get(c.id)) for c in cases]}
+
+
+def reason_names(kb: KnowledgeBase, ids: list[str], lang: str) -> list[dict[str, str]]:
+    return [{"id": r, "name": kb.reasons[r].names.get(lang) if r in kb.reasons else r} for r in ids]
+
+
+def kb_guide(kb: KnowledgeBase, ids: list[str], lang: str) -> list[dict[str, Any]]:
+    """The knowledge base's causes and questions for the case's reasons: what guides the plan editor."""
+    guide = []
+    for reason_id in ids:
+        reason = kb.reasons.get(reason_id)
+        if reason is None:
+            continue
+        guide.append(
+            {
+                "id": reason.id,
+                "name": reason.names.get(lang),
+                "causes": [
+                    {
+                        "id": c.id,
+                        "title": c.title.get(lang),
+                        "questions": [q.zh if lang == "zh" else q.en for q in c.questions],
+                        "proof": c.data_signal.get(lang),
+                    }
+                    for c in reason.root_causes
+                ],
+                "measures": [
+                    {
+                        "text": m.text.en,
+                        "owner": m.owner.en,
+                        "frequency": m.frequency.en,
+                        "hint": m.text.get(lang),
+                    }
+                    for m in reason.preventive_measures
+                ],
+            }
+        )
+    return guide
+
+
+def case_page(store: Store, kb: KnowledgeBase, user: User, case_id: int, lang: str) -> dict[str, Any]:
+    case = store.get_case(user, case_id)
+    notice = notice_of(case, kb)
+    reasons = list(case.reasons) or (notice.reason_ids if notice else [])
+    drafts = store.draft_summaries(user, case.id)
+    return {
+        "case": case_summary(case, drafts[-1] if drafts else None)
+        | {"version": case.version, "notice_text": case.notice_text},
+        "reasons": reason_names(kb, reasons, lang),
+        "notice": notice.to_json() if notice else None,
+        "documents": [
+            {"id": d, "name": kb.document_name(d, lang)}
+            for d in (notice.documents_requested if notice else ())
+        ],
+        "plan": case_data(case),
+        "guide": kb_guide(kb, reasons, lang),
+        "reports": [
+            row_dict(r) | {"analysis": json.loads(r.analysis_json) if r.analysis_json else None}
+            for r in store.list_reports(user, case.id)
+        ],
+        "drafts": [
+            {"number": d.number, "score": d.score, "created_at": d.created_at.isoformat()} for d in drafts
+        ],
+        "submissions": [row_dict(s) for s in store.list_submissions(user, case.id)],
+        "replies": [row_dict(r) for r in store.list_replies(user, case.id)],
+    }
+
+
+def draft_page(store: Store, user: User, case_id: int, number: int) -> dict[str, Any]:
+    case = store.get_case(user, case_id)
+    draft = store.get_draft(user, case_id, number)
+    review = json.loads(draft.review_json)
+    return {
+        "case": {"id": case.id, "title": case.title, "seller_name": case.seller_name},
+        "number": draft.number,
+        "letter_text": draft.letter_text,
+        "draft": json.loads(draft.draft_json),
+        "review": review,
+        "segments": highlight(draft.letter_text, review.get("findings", [])),
+        "created_at": draft.created_at.isoformat(),
+    }
+
+
+def highlight(text: str, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The letter cut into plain and flagged segments, for marking findings in place (escaped by the template)."""
+    segments: list[dict[str, Any]] = []
+    position = 0
+    for finding in sorted(findings, key=lambda f: (f["start"], -f["end"])):
+        start, end = max(finding["start"], position), finding["end"]
+        if end <= start:
+            continue
+        if start > position:
+            segments.append({"text": text[position:start], "finding": None})
+        segments.append({"text": text[start:end], "finding": finding})
+        position = end
+    if position < len(text):
+        segments.append({"text": text[position:], "finding": None})
+    return segments

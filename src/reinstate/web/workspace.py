@@ -1,0 +1,131 @@
+"""What the web app does with a stored case: read its plan, save edits, parse its notice, draft it.
+
+The stored case keeps the case file as YAML text (``case_yaml``), the same document `reinstate draft`
+reads, so a case can move between the app and the command line. The notice is kept as pasted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from reinstate.case import LoadedCase
+from reinstate.case.schema import Case as CaseFile
+from reinstate.errors import CaseFileError, InputError
+from reinstate.kb import KnowledgeBase, load_kb
+from reinstate.letters import Draft, draft_appeal
+from reinstate.notice import Notice, parse_notice
+from reinstate.store import Case
+from reinstate.yamlio import load_located
+
+PLAN_KEYS = ("facts", "root_causes", "actions_taken", "preventive_measures", "attachments")
+
+
+def case_data(case: Case) -> dict[str, Any]:
+    """The case file as a dict: the stored YAML, with the row's seller, marketplace and reasons."""
+    data: dict[str, Any] = {}
+    if case.case_yaml.strip():
+        loaded = yaml.safe_load(case.case_yaml)
+        if isinstance(loaded, dict):
+            data = loaded
+    data["version"] = 1
+    seller = dict(data.get("seller") or {})
+    seller["name"] = case.seller_name
+    if case.marketplace:
+        seller["marketplace"] = case.marketplace
+    data["seller"] = seller
+    if case.reasons:
+        data["reasons"] = list(case.reasons)
+    for key in PLAN_KEYS:
+        data.setdefault(key, [])
+    return data
+
+
+def validated_yaml(data: dict[str, Any]) -> str:
+    """Check the data against the case-file schema and return it as YAML; :class:`CaseFileError` if invalid."""
+    clean = {k: v for k, v in data.items() if v not in (None, "", [])}
+    clean.pop("notice", None)
+    try:
+        CaseFile.model_validate(clean)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise CaseFileError(f"{message}.", key=where, fix="correct this field and save again.") from None
+    return yaml.safe_dump(clean, sort_keys=False, allow_unicode=True, default_flow_style=False)
+
+
+def plan_from_form(form: dict[str, list[str]]) -> dict[str, Any]:
+    """The plan's lists from the case page's form: parallel fields, one row per item, blanks dropped."""
+
+    def rows(prefix: str, fields: tuple[str, ...]) -> list[dict[str, Any]]:
+        columns = {f: form.get(f"{prefix}_{f}", []) for f in fields}
+        count = max((len(v) for v in columns.values()), default=0)
+        items = []
+        for i in range(count):
+            row = {f: (columns[f][i].strip() if i < len(columns[f]) else "") for f in fields}
+            if not any(row.values()):
+                continue
+            items.append({k: v for k, v in row.items() if v})
+        return items
+
+    actions = rows("action", ("text", "date", "evidence", "done"))
+    for action in actions:
+        action["done"] = action.get("done", "yes") != "no"
+        if "date" in action:
+            action["date"] = _date(action["date"], "actions_taken.date")
+    measures = rows("measure", ("text", "owner", "start", "frequency"))
+    for measure in measures:
+        if "start" in measure:
+            measure["start"] = _date(measure["start"], "preventive_measures.start")
+    return {
+        "facts": [f.strip() for f in form.get("fact", []) if f.strip()],
+        "root_causes": rows("cause", ("text", "kb", "evidence", "reason")),
+        "actions_taken": actions,
+        "preventive_measures": measures,
+        "attachments": [a.strip() for a in form.get("attachment", []) if a.strip()],
+    }
+
+
+def _date(value: str, key: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(
+            f"'{value}' is not a date.", key=key, fix="use the date picker or write YYYY-MM-DD."
+        ) from None
+
+
+def notice_of(case: Case, kb: KnowledgeBase) -> Notice | None:
+    if not case.notice_text.strip():
+        return None
+    if kb is not load_kb():
+        return parse_notice(case.notice_text, kb=kb, source="notice")
+    return _parsed(case.notice_text)
+
+
+@lru_cache(maxsize=256)
+def _parsed(text: str) -> Notice:
+    """Notices are read on every case page; the same text always reads the same way."""
+    return parse_notice(text, kb=load_kb(), source="notice")
+
+
+def draft_case(case: Case, kb: KnowledgeBase, report_paths: tuple[Path, ...] = ()) -> Draft:
+    """Draft the appeal for a stored case exactly as `reinstate draft` would for its case file."""
+    data = case_data(case)
+    text = validated_yaml(data)
+    located = load_located(text, path="case.yaml")
+    model = CaseFile.model_validate(located.data)
+    loaded = LoadedCase(
+        case=model,
+        path=None,
+        notice_text=case.notice_text or None,
+        report_paths=report_paths,
+        lines=located,
+    )
+    return draft_appeal(loaded, kb=kb)

@@ -1,0 +1,137 @@
+"""End to end in a real browser: Debian's Chromium driven by Playwright through the whole flow.
+
+Runs the app with uvicorn on a free loopback port, walks a seller from the notice to a recorded
+reply in English and Chinese, and saves a screenshot of each step into docs/screenshots/. Skipped
+with a clear reason when /usr/bin/chromium is missing (`.ci/run` installs it).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
+SAMPLES = Path(__file__).parents[2] / "src" / "reinstate" / "samples"
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Debian's chromium is not installed (see .ci/run)"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    import uvicorn
+
+    from reinstate.web import Settings, create_app
+
+    app = create_app(Settings(db_url=f"sqlite:///{tmp_path / 'cases.db'}", secret_key="browser-test"))
+    port = free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the app did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def page(server: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )  # fmt: skip
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
+        yield context.new_page()
+        browser.close()
+
+
+def shot(page: object, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def test_whole_flow_in_english_and_chinese(page: object) -> None:
+    p = page  # the Playwright page
+    notice = (SAMPLES / "wrong-condition-upload" / "notice.txt").read_text(encoding="utf-8")
+    p.goto("/")  # type: ignore[attr-defined]
+    assert "No cases yet" in p.content()  # type: ignore[attr-defined]
+    shot(p, "01-cases-empty")
+    p.click("text=New case")  # type: ignore[attr-defined]
+    p.fill("input[name=title]", "Used sold as new, November")  # type: ignore[attr-defined]
+    p.fill("input[name=seller_name]", "Quayside Media Resale LLC")  # type: ignore[attr-defined]
+    p.fill("textarea[name=notice_text]", notice)  # type: ignore[attr-defined]
+    shot(p, "02-new-case")
+    p.click("button:has-text('Create case')")  # type: ignore[attr-defined]
+    p.wait_for_selector("#notice")  # type: ignore[attr-defined]
+    assert "B0C4QZ7M21" in p.content()  # type: ignore[attr-defined]
+    shot(p, "03-case-notice-checklist")
+
+    p.fill("textarea[name=cause_text]", "Our upload template set 46 used SKUs to New, including B0C4QZ7M21.")  # type: ignore[attr-defined]
+    p.fill(
+        "input[name=cause_evidence]",
+        "All 9 complaints came from orders placed between 2026-10-06 and 2026-11-02.",
+    )  # type: ignore[attr-defined]
+    p.fill("textarea[name=action_text]", "Corrected the condition of all 46 SKUs")  # type: ignore[attr-defined]
+    p.fill("input[name=action_date]", "2026-11-04")  # type: ignore[attr-defined]
+    p.fill("input[name=action_evidence]", "inventory file processing report")  # type: ignore[attr-defined]
+    p.click("text=+ Add an action")  # type: ignore[attr-defined]
+    p.locator("textarea[name=action_text]").nth(1).fill("Refunded the 9 buyers who complained")  # type: ignore[attr-defined]
+    p.locator("input[name=action_date]").nth(1).fill("2026-11-07")  # type: ignore[attr-defined]
+    p.fill(
+        "textarea[name=measure_text]", "A second person checks every bulk upload against the grading notes."
+    )  # type: ignore[attr-defined]
+    p.fill("input[name=measure_owner]", "Listing lead")  # type: ignore[attr-defined]
+    p.fill("input[name=measure_start]", "2026-11-08")  # type: ignore[attr-defined]
+    p.fill("input[name=measure_frequency]", "every bulk upload")  # type: ignore[attr-defined]
+    shot(p, "04-plan")
+    p.click("#plan-form button:has-text('Save')")  # type: ignore[attr-defined]
+    p.click("button:has-text('Draft the appeal')")  # type: ignore[attr-defined]
+    p.wait_for_selector("#letter")  # type: ignore[attr-defined]
+    letter = p.input_value("#review-text")  # type: ignore[attr-defined]
+    assert "On 7 November 2026 we refunded the 9 buyers who complained." in letter
+    shot(p, "05-draft-with-review")
+    p.fill("#review-text", letter + "\nThe customer was lying about the condition.")  # type: ignore[attr-defined]
+    p.wait_for_selector("#review-result code:has-text('POA501')")  # type: ignore[attr-defined]
+    shot(p, "05b-draft-edited-live-review")
+    with p.expect_download() as download:  # type: ignore[attr-defined]
+        p.click("text=Word (.docx)")  # type: ignore[attr-defined]
+    assert download.value.suggested_filename.endswith(".docx")
+
+    p.goto("/review")  # type: ignore[attr-defined]
+    p.fill("#review-text", "Root cause:\nThe customer was lying about the condition.\n")  # type: ignore[attr-defined]
+    p.wait_for_selector("#review-result code:has-text('POA501')")  # type: ignore[attr-defined]
+    shot(p, "06-review-editor-live")
+
+    p.goto("/?lang=zh")  # type: ignore[attr-defined]
+    assert "新建案例" in p.content()  # type: ignore[attr-defined]
+    p.click("text=Used sold as new, November")  # type: ignore[attr-defined]
+    assert "亚马逊处理的是什么问题" in p.content()  # type: ignore[attr-defined]
+    p.fill("input[name=submitted_on]", "2026-11-10")  # type: ignore[attr-defined]
+    p.click("#history form >> nth=0 >> button")  # type: ignore[attr-defined]
+    p.fill("input[name=received_on]", "2026-11-12")  # type: ignore[attr-defined]
+    p.fill("#history textarea[name=text]", "Your listings have been reinstated.")  # type: ignore[attr-defined]
+    p.select_option("select[name=outcome]", "accepted")  # type: ignore[attr-defined]
+    p.click("#history form >> nth=1 >> button")  # type: ignore[attr-defined]
+    assert "已恢复" in p.content()  # type: ignore[attr-defined]
+    shot(p, "07-case-zh-reinstated")
