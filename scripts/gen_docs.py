@@ -22,7 +22,7 @@ from reinstate.kb import load_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-COMMANDS = ["notice", "draft", "review", "reasons", "init", "demo", "serve"]
+COMMANDS = ["notice", "analyze", "draft", "review", "reasons", "init", "sample-data", "demo", "serve"]
 CASES = ROOT / "tests" / "review" / "cases"
 START, END = "<!-- generated: case keys -->", "<!-- end generated -->"
 

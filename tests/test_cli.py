@@ -138,7 +138,11 @@ def test_demo_writes_every_sample(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["demo", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     folders = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert len(folders) == 5
+    assert len(folders) == 6 and "from-reports" in folders
+    assert (tmp_path / "out" / "from-reports" / "analysis.json").is_file()
+    assert "Our order defect rate on seller-fulfilled orders was" in (
+        tmp_path / "out" / "from-reports" / "appeal.txt"
+    ).read_text(encoding="utf-8")
     for folder in folders:
         for suffix in ("md", "txt", "json", "docx"):
             assert (tmp_path / "out" / folder / f"appeal.{suffix}").is_file()
@@ -240,3 +244,25 @@ def test_notice_bad_input(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["notice", str(empty)])
     assert result.exit_code == 2 and "empty" in result.stderr
     assert runner.invoke(app, ["notice", str(tmp_path / "missing.txt")]).exit_code == 2
+
+
+def test_sample_data_then_analyze(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "downloads"
+    written = runner.invoke(app, ["sample-data", str(folder), "--orders", "1200", "--seed", "3"])
+    assert written.exit_code == 0, written.output
+    assert (folder / "All-Orders-Report.txt").is_file() and (folder / "README.md").is_file()
+    text = runner.invoke(app, ["analyze", str(folder), "--as-of", "2026-11-20"])
+    assert text.exit_code == 0, text.output
+    assert "Order defect rate" in text.stdout
+    payload = json.loads(runner.invoke(app, ["analyze", str(folder), "--format", "json"]).stdout)
+    assert payload["schema"] == "reinstate.analysis/1"
+    metric = payload["metrics"]["order_defect_rate"]
+    assert metric["value"] == pytest.approx(metric["numerator"] / metric["denominator"], abs=1e-6)
+    zh = runner.invoke(app, ["analyze", str(folder), "--lang", "zh"])
+    assert zh.exit_code == 0 and "订单缺陷率" in zh.stdout
+
+
+def test_analyze_bad_input(runner: CliRunner, tmp_path: Path) -> None:
+    assert runner.invoke(app, ["analyze", str(tmp_path), "--as-of", "yesterday"]).exit_code == 2
+    assert runner.invoke(app, ["analyze", str(tmp_path / "missing.txt")]).exit_code == 2
+    assert runner.invoke(app, ["analyze", str(tmp_path), "--reason", "nope"]).exit_code == 2

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from reinstate.case import load_case
 from reinstate.errors import OutputError
-from reinstate.kb import load_kb
+from reinstate.kb import KnowledgeBase, load_kb
 from reinstate.letters import Draft, draft_appeal, write_docx
-from reinstate.samples import SAMPLE_CASES, sample_dir
+from reinstate.samples import REPORTS_CASE, SAMPLE_CASES, sample_dir
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,27 @@ def run_demo(target: Path) -> list[DemoResult]:
         draft = draft_appeal(load_case(folder / "case.yaml", kb=kb), kb=kb)
         write_outputs(draft, folder / "appeal")
         results.append(DemoResult(name=name, folder=folder, draft=draft))
+    results.append(_from_reports(target, kb))
     return results
+
+
+def _from_reports(target: Path, kb: KnowledgeBase) -> DemoResult:
+    """The data-driven case: invented Seller Central downloads, their analysis, and the appeal they back."""
+    from reinstate.diagnose import analysis_text, analyze
+    from reinstate.sampledata import write_sample_data
+
+    folder = target / REPORTS_CASE
+    write_sample_data(folder / "reports", orders=3000, seed=7)
+    source = sample_dir(REPORTS_CASE) / "case.yaml"
+    (folder / "case.yaml").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    loaded = load_case(folder / "case.yaml", kb=kb)
+    analysis = analyze(list(loaded.report_paths), as_of=loaded.case.as_of, reasons=loaded.case.reasons)
+    (folder / "analysis.txt").write_text(analysis_text(analysis), encoding="utf-8")
+    payload = json.dumps(analysis.to_json(), ensure_ascii=False, indent=2)
+    (folder / "analysis.json").write_text(payload + "\n", encoding="utf-8")
+    draft = draft_appeal(loaded, kb=kb)
+    write_outputs(draft, folder / "appeal")
+    return DemoResult(name=REPORTS_CASE, folder=folder, draft=draft)
 
 
 def write_outputs(draft: Draft, stem: Path) -> None:

@@ -75,7 +75,8 @@ def test_opening_owns_the_issue_without_pleading(
     opening = draft(write_case, FULL).letter.opening
     assert any(opening.startswith(v) for v in kb.reason("order-defect-rate").letter.ownership)
     assert not re.search(r"sorry|apolog|beg|please|our company|founded", opening, re.I)
-    assert "one root cause" in opening and "one corrective action we completed on 18 November 2026" in opening
+    assert "the root cause" in opening and "the corrective action we completed on 18 November 2026" in opening
+    assert "the one " not in opening
 
 
 def test_closing_states_only_what_the_case_shows(write_case: Callable[[str], Path]) -> None:
@@ -300,3 +301,26 @@ def test_draft_review_checks_the_notice(write_case: Callable[[str], Path]) -> No
     assert result.review is not None
     assert "POA605" in {f.code for f in result.review.findings}  # invoices asked for, not named
     assert "POA602" not in {f.code for f in result.review.findings}  # every ASIN is named
+
+
+def test_reports_back_the_causes_with_computed_numbers(
+    write_case: Callable[[str], Path], tmp_path: Path
+) -> None:
+    from reinstate.sampledata import write_sample_data
+
+    write_sample_data(tmp_path / "reports", orders=1500, seed=7)
+    text = BASE.replace("reasons: [order-defect-rate]", "reasons: [order-defect-rate]\nreports: reports/") + (
+        "root_causes:\n  - kb: listings-active-during-closure\n"
+        "    text: Our warehouse was closed from 12 to 20 October 2026 and our listings stayed active.\n"
+        "actions_taken:\n  - text: Refunded the affected buyers\n    date: 2026-11-12\n    evidence: refund report\n"
+    )
+    result = draft(write_case, text)
+    facts = " ".join(result.letter.facts)
+    assert facts.startswith("Our order defect rate was ") and "against Amazon's target of under 1%" in facts
+    cause = result.letter.root_causes[0].text
+    assert "Our Seller Central data shows this:" in cause and "2026-10-12" in cause
+    assert "root-cause-without-evidence" not in codes(result)
+    assert result.letter.appendix == []
+    with_table = draft_appeal(load_case(write_case(text)), options=DraftOptions(appendix=True))
+    assert with_table.letter.appendix and "| Purchase date |" in with_table.markdown
+    assert with_table.words == result.words  # the appendix is not counted as letter

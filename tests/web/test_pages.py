@@ -210,3 +210,44 @@ def test_database_trouble_is_a_clear_page(client: Client, monkeypatch: object) -
     assert page.status_code == 503 and "locked by another program" in page.text
     api = client.get("/api/cases")
     assert api.status_code == 503 and api.json()["ok"] is False
+
+
+def test_uploaded_reports_are_analysed_and_back_the_draft(client: Client, tmp_path: Path) -> None:
+    from reinstate.sampledata import write_sample_data
+
+    files = write_sample_data(tmp_path / "downloads", orders=1500, seed=7)
+    case_id = create(
+        client, notice="Your order defect rate does not meet our performance target of less than 1%."
+    )
+    for path in files:
+        if path.suffix != ".md":
+            response = client.post(
+                f"/cases/{case_id}/reports", files={"file": (path.name, path.read_bytes(), "text/plain")}
+            )
+            assert response.status_code == 303, response.text
+    data = client.get(f"/api/cases/{case_id}").json()
+    assert data["analysis"]["metrics"]["order_defect_rate"]["status"] == "fail"
+    assert "order_defect_rate" in client.get(f"/cases/{case_id}").text
+    plan = {
+        **PLAN,
+        "cause_text": ["Our warehouse was closed from 12 to 20 October 2026 and listings stayed active."],
+        "cause_evidence": [""],
+        "cause_kb": ["listings-active-during-closure"],
+        "cause_reason": ["order-defect-rate"],
+    }
+    client.post(f"/cases/{case_id}/plan", {**plan, "version": str(version_of(client, case_id))})
+    client.post(f"/cases/{case_id}/drafts")
+    letter = client.get(f"/api/cases/{case_id}/drafts/1").json()["letter_text"]
+    assert "Our order defect rate was" in letter and "Our Seller Central data shows this:" in letter
+
+
+def test_a_report_that_cannot_be_read_is_kept_and_explained(client: Client) -> None:
+    case_id = create(client)
+    response = client.post(
+        f"/cases/{case_id}/reports", files={"file": ("notes.txt", b"just some notes\n", "text/plain")}
+    )
+    assert response.status_code == 303
+    data = client.get(f"/api/cases/{case_id}").json()
+    assert data["reports"][0]["filename"] == "notes.txt"
+    analysis = data["analysis"]
+    assert analysis.get("error") or analysis.get("skipped")

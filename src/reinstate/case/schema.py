@@ -107,6 +107,9 @@ class MeasureEntry(Strict):
 class LetterOptions(Strict):
     max_words: int = Field(default=650, ge=150, le=5000, description="word budget of the letter")
     form_limit: int = Field(default=2000, ge=200, le=20000, description="characters per appeal-form answer")
+    appendix: bool = Field(
+        default=False, description="add a table of the defective orders found in the reports"
+    )
 
 
 class Case(Strict):

@@ -51,5 +51,8 @@ def demo(
             typer.secho(f"      - {warning.text()}", fg=typer.colors.YELLOW)
     first = results[0].folder / "appeal.md"
     typer.echo(
+        f"\n{results[-1].folder}/ also holds invented Seller Central downloads (reports/) and their analysis."
+    )
+    typer.echo(
         f"\nEach folder holds case.yaml, notice.txt and appeal.md/.txt/.json/.docx. Start with {first}"
     )

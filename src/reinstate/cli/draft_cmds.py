@@ -30,6 +30,10 @@ def draft(
     form_limit: Annotated[
         int | None, typer.Option(help="Characters per appeal-form answer (default 2000).")
     ] = None,
+    appendix: Annotated[
+        bool | None,
+        typer.Option("--appendix/--no-appendix", help="Add a table of the defective orders in the reports."),
+    ] = None,
     lang: Annotated[Lang | None, typer.Option(help="Language of the warnings (default: the case's).")] = None,
 ) -> None:
     """Write the appeal (Plan of Action) for a case file; warnings say what the case still lacks."""
@@ -49,7 +53,9 @@ def draft(
         loaded = replace(loaded, report_paths=(reports,))
     if (max_words is not None and max_words < 150) or (form_limit is not None and form_limit < 200):
         raise fail("--max-words must be at least 150 and --form-limit at least 200.")
-    result = draft_appeal(loaded, options=DraftOptions(max_words=max_words, form_limit=form_limit))
+    result = draft_appeal(
+        loaded, options=DraftOptions(max_words=max_words, form_limit=form_limit, appendix=appendix)
+    )
     _write_draft(result, fmt, output)
     warn_lang = (lang or Lang(loaded.case.language)).value
     for warning in result.warnings:

@@ -5,14 +5,15 @@ Public entry points: :func:`draft_appeal`, :func:`render_text`, :func:`write_doc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reinstate.case import LoadedCase
-from reinstate.errors import CaseFileError
+from reinstate.errors import CaseFileError, InputError
 from reinstate.kb import KnowledgeBase, load_kb
 from reinstate.kb.schema import Reason
 from reinstate.letters import warnings as w
 from reinstate.letters.compose import compose_letter
+from reinstate.letters.evidence import DataEvidence, from_analysis
 from reinstate.letters.fit import count_words, form_answers, longest_items
 from reinstate.letters.model import Draft, DraftWarning, Item, Letter
 from reinstate.letters.plan import plan_letter
@@ -38,6 +39,7 @@ class DraftOptions:
 
     max_words: int | None = None
     form_limit: int | None = None
+    appendix: bool | None = None
 
 
 def draft_appeal(
@@ -48,14 +50,18 @@ def draft_appeal(
     options = options or DraftOptions()
     notice = parse_notice(loaded.notice_text, kb=kb, source="notice") if loaded.notice_text else None
     reasons = resolve_reasons(loaded, kb, notice)
-    plan = plan_letter(loaded, kb, reasons, notice)
+    data = _data_evidence(loaded, reasons)
+    plan = plan_letter(loaded, kb, reasons, notice, data)
     max_words = options.max_words or loaded.case.letter.max_words
-    letter = compose_letter(loaded, plan)
+    appendix = loaded.case.letter.appendix if options.appendix is None else options.appendix
+    letter = compose_letter(loaded, plan, appendix=appendix)
     text = render_text(letter, "txt")
-    if count_words(text) > max_words:
-        letter = compose_letter(loaded, plan, compact=True)
+    if count_words(render_text(replace(letter, appendix=[]), "txt")) > max_words:
+        letter = compose_letter(loaded, plan, compact=True, appendix=appendix)
         text = render_text(letter, "txt")
-    words = count_words(text)
+    words = count_words(
+        render_text(replace(letter, appendix=[]), "txt")
+    )  # the appendix is not read as letter
     warnings = list(plan.warnings)
     if words > max_words:
         warnings.append(w.over_length(words, max_words, longest_items(letter)))
@@ -72,6 +78,24 @@ def draft_appeal(
     )
     draft.review = review_text(text, context=_review_context(draft.reasons, notice, kb))
     return draft
+
+
+def _data_evidence(loaded: LoadedCase, reasons: list[Reason]) -> DataEvidence | None:
+    """Analyse the case's reports (if any) for the case's reasons."""
+    if not loaded.report_paths:
+        return None
+    from reinstate.diagnose import analyze
+
+    try:
+        analysis = analyze(
+            list(loaded.report_paths), as_of=loaded.case.as_of, reasons=[r.id for r in reasons]
+        )
+    except InputError as exc:  # the letter still comes out; the warning says what to fix in the reports
+        return DataEvidence(warnings=[w.reports_unusable(str(exc))])
+    data = from_analysis(analysis, reasons, loaded.case.seller.fulfillment)
+    skipped = analysis.to_json().get("skipped", [])
+    data.warnings += [w.report_skipped(str(s.get("path", "")), str(s.get("reason", ""))) for s in skipped]
+    return data
 
 
 def _review_context(reasons: list[str], notice: Notice | None, kb: KnowledgeBase) -> ReviewContext:

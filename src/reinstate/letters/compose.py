@@ -15,7 +15,7 @@ from reinstate.case import LoadedCase
 from reinstate.case.schema import MARKETPLACE_DOMAINS
 from reinstate.kb.schema import Reason
 from reinstate.letters.model import Item, Letter
-from reinstate.letters.plan import LetterPlan, PlannedAction, PlannedCause, PlannedMeasure
+from reinstate.letters.plan import LetterPlan, PlannedAction, PlannedCause, PlannedMeasure, cause_id
 from reinstate.letters.tense import base_clause, lower_first, past_clause, sentence
 
 NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
@@ -31,8 +31,11 @@ def _word(n: int) -> str:
 
 
 def count(n: int, noun: str, plural: str | None = None) -> str:
+    """ "three root causes"; a single one is just "root cause" ("the root cause", never "the one root cause")."""
+    if n == 1:
+        return noun
     word = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
-    return f"{word} {noun if n == 1 else (plural or noun + 's')}"
+    return f"{word} {plural or noun + 's'}"
 
 
 def pick(variants: list[str], *keys: str) -> str:
@@ -47,7 +50,9 @@ def join_words(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def compose_letter(loaded: LoadedCase, plan: LetterPlan, *, compact: bool = False) -> Letter:
+def compose_letter(
+    loaded: LoadedCase, plan: LetterPlan, *, compact: bool = False, appendix: bool = False
+) -> Letter:
     case = loaded.case
     fingerprint = case.seller.name + "|" + "|".join(c.entry.text or c.entry.kb or "" for c in plan.causes)
     multi = len(plan.reasons) > 1
@@ -55,10 +60,13 @@ def compose_letter(loaded: LoadedCase, plan: LetterPlan, *, compact: bool = Fals
         subject=subject(loaded, plan.reasons),
         salutation="Dear Seller Performance Team,",
         opening=opening(plan, fingerprint, compact=compact),
-        facts=[]
-        if compact and all(c.entry.evidence for c in plan.causes)
-        else [sentence(f) for f in case.facts],
-        root_causes=[cause_item(c, multi) for c in plan.causes],
+        facts=(plan.data.facts if plan.data else [])
+        + (
+            []
+            if compact and all(c.entry.evidence for c in plan.causes)
+            else [sentence(f) for f in case.facts]
+        ),
+        root_causes=[cause_item(c, multi, plan) for c in plan.causes],
         actions_taken=[action_item(a) for a in plan.done],
         preventive_measures=[measure_item(m, plan.today, compact) for m in plan.measures]
         + [planned_item(a, compact) for a in plan.planned],
@@ -66,6 +74,7 @@ def compose_letter(loaded: LoadedCase, plan: LetterPlan, *, compact: bool = Fals
         attachments=list(case.attachments),
         signature=signature(loaded),
         cited=cited_sentence(plan),
+        appendix=plan.data.appendix if plan.data and appendix else [],
     )
 
 
@@ -145,10 +154,13 @@ def action_period(done: list[PlannedAction]) -> str:
     return f" between {long_date(first)} and {long_date(last)}"
 
 
-def cause_item(cause: PlannedCause, multi: bool) -> Item:
+def cause_item(cause: PlannedCause, multi: bool, plan: LetterPlan) -> Item:
     statement = cause.entry.text or (cause.kb_cause.statement if cause.kb_cause else "")
     body = sentence(statement)
-    if cause.entry.evidence:
+    proven = plan.data.by_cause.get(cause_id(cause) or "") if plan.data else None
+    if not cause.entry.evidence and proven:
+        body += f" Our Seller Central data shows this: {lower_first(proven).rstrip('.')}."
+    elif cause.entry.evidence:
         body += f" Evidence: {lower_first(cause.entry.evidence).rstrip('.')}."
     label = cause.reason.letter.subject if multi else None
     return Item(text=body, label=label, source=cause.key)

@@ -45,6 +45,7 @@ class Letter:
     attachments: list[str]
     signature: list[str]
     cited: str = ""  # the ASINs, orders and complaint ids the notice cites, named once
+    appendix: list[dict[str, str]] = field(default_factory=list)  # defective orders from the reports
 
 
 @dataclass
@@ -82,6 +83,7 @@ class Draft:
                     "preventive_measures": [i.text for i in letter.preventive_measures],
                     "closing": letter.closing,
                     "attachments": letter.attachments,
+                    "appendix": letter.appendix,
                 },
             },
             "form": self.form,
@@ -113,6 +115,7 @@ class Draft:
             attachments=list(sections.get("attachments", [])),
             signature=list(letter.get("signature", [])),
             cited=sections.get("cited", ""),
+            appendix=list(sections.get("appendix", [])),
         )
         return cls(
             reasons=list(data["reasons"]),

@@ -20,6 +20,7 @@ from reinstate.case.starter import PLACEHOLDER_NAME
 from reinstate.kb import KnowledgeBase
 from reinstate.kb.schema import Reason, RootCause
 from reinstate.letters import warnings as w
+from reinstate.letters.evidence import DataEvidence
 from reinstate.letters.model import DraftWarning
 from reinstate.letters.tense import reads_as_plan
 from reinstate.notice import Notice, uncovered_items
@@ -52,6 +53,7 @@ class LetterPlan:
     reasons: list[Reason]
     today: dt.date
     notice: Notice | None = None
+    data: DataEvidence | None = None
     causes: list[PlannedCause] = field(default_factory=list)
     done: list[PlannedAction] = field(default_factory=list)
     planned: list[PlannedAction] = field(default_factory=list)
@@ -60,19 +62,23 @@ class LetterPlan:
 
 
 def plan_letter(
-    loaded: LoadedCase, kb: KnowledgeBase, reasons: list[Reason], notice: Notice | None = None
+    loaded: LoadedCase,
+    kb: KnowledgeBase,
+    reasons: list[Reason],
+    notice: Notice | None = None,
+    data: DataEvidence | None = None,
 ) -> LetterPlan:
     case = loaded.case
-    plan = LetterPlan(reasons=reasons, today=case.as_of or dt.date.today(), notice=notice)
+    plan = LetterPlan(reasons=reasons, today=case.as_of or dt.date.today(), notice=notice, data=data)
     _sort_causes(plan, loaded, kb)
+    if data is not None:
+        _use_data(plan, data)
     _sort_actions(plan, case.actions_taken)
     _check_measures(plan, case.preventive_measures)
     _check_language(plan, loaded)
     _check_documents(plan, loaded, kb)
     if notice is not None:
         _check_cited(plan, loaded, notice)
-    if loaded.report_paths:
-        plan.warnings.append(w.reports_not_analysed())
     if case.seller.name == PLACEHOLDER_NAME:
         plan.warnings.append(w.placeholder_seller())
     return plan
@@ -168,6 +174,45 @@ def _check_language(plan: LetterPlan, loaded: LoadedCase) -> None:
         if text and CJK.search(text) and key not in seen:
             seen.add(key)
             plan.warnings.append(w.not_english(key))
+
+
+def cause_id(cause: PlannedCause) -> str | None:
+    return f"{cause.reason.id}/{cause.kb_cause.id}" if cause.kb_cause else None
+
+
+def _use_data(plan: LetterPlan, data: DataEvidence) -> None:
+    """Back the seller's causes with what the data proves; suggest, never assert, the causes it shows."""
+    given = {cause_id(c) for c in plan.causes}
+    backed = {c.key for c in plan.causes if not c.entry.evidence and cause_id(c) in data.by_cause}
+    plan.warnings = [
+        x for x in plan.warnings if not (x.code == "root-cause-without-evidence" and x.key in backed)
+    ]
+    suggested: set[str] = set()
+    explained = {
+        row.get("order_id")
+        for finding in data.findings
+        if finding.get("kb_cause") in given
+        for row in finding.get("evidence", {}).get("rows", [])
+    } - {None}
+    periods = [
+        (f["evidence"]["start"], f["evidence"]["end"])
+        for f in data.findings
+        if f.get("kb_cause") in given and "start" in f.get("evidence", {}) and "end" in f["evidence"]
+    ]
+
+    def is_explained(row: dict[str, str]) -> bool:
+        day = str(row.get("purchase_date", ""))
+        return row.get("order_id") in explained or any(start <= day <= end for start, end in periods)
+
+    for finding in data.findings:
+        cause = finding.get("kb_cause")
+        rows = finding.get("evidence", {}).get("rows", [])
+        if rows and sum(1 for row in rows if is_explained(row)) >= 0.7 * len(rows):
+            continue  # mostly the same orders as a cause the seller gave: not a separate cause
+        if cause and cause not in given and cause not in suggested:
+            suggested.add(cause)
+            plan.warnings.append(w.data_suggests_cause(cause, finding["summary"]))
+    plan.warnings += data.warnings
 
 
 def seller_text(loaded: LoadedCase) -> str:

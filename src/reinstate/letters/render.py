@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -38,6 +38,19 @@ def render_text(letter: Letter, fmt: str = "txt") -> str:
         r"[ \t]+\n", lambda m: "  \n" if fmt == "md" and m.group(0).startswith("  ") else "\n", text
     )
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _appendix_table(doc: Any, rows: list[dict[str, str]]) -> None:
+    doc.add_heading(f"Appendix: defective orders from our reports ({len(rows)} shown, oldest first)", level=2)
+    headers = ["Order", "Purchase date", "SKU", "Defect", "Buyer's words or claim reason"]
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Light Grid Accent 1"
+    for cell, title in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = title
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, key in zip(cells, ("order", "date", "sku", "defect", "detail"), strict=True):
+            cell.text = row[key]
 
 
 def write_docx(draft: Draft, path: Path) -> None:
@@ -81,6 +94,8 @@ def write_docx(draft: Draft, path: Path) -> None:
         for name in letter.attachments:
             doc.add_paragraph(name, style="List Bullet")
     doc.add_paragraph("\n".join(letter.signature))
+    if letter.appendix:
+        _appendix_table(doc, letter.appendix)
     try:
         doc.save(str(path))
     except OSError as exc:

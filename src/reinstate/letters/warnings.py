@@ -219,13 +219,33 @@ def placeholder_seller() -> DraftWarning:
     )
 
 
-def reports_not_analysed() -> DraftWarning:
+def reports_unusable(message: str) -> DraftWarning:
     return DraftWarning(
-        "reports-not-analysed",
-        "this version does not analyse Seller Central reports yet; the files under `reports:` were checked to "
-        "exist but not read. State the numbers in each root cause's `evidence:`.",
-        "当前版本还不能分析卖家平台报表；`reports:` 下的文件只检查了是否存在，没有读取内容。请把相关数字写进每条根本原因的 `evidence:`。",
+        "reports-unusable",
+        f"the reports could not be analysed, so the letter uses no figures from them: {message}",
+        f"报表无法分析，信中没有使用其中的数据：{message}",
         key="reports",
+    )
+
+
+def report_skipped(path: str, reason: str) -> DraftWarning:
+    return DraftWarning(
+        "report-skipped",
+        f"{path} was not read: {reason}",
+        f"{path} 没有被读取：{reason}",
+        key="reports",
+    )
+
+
+def data_suggests_cause(cause: str, summary: str) -> DraftWarning:
+    return DraftWarning(
+        "data-suggests-cause",
+        f"your reports show: {summary} This points to the cause '{cause}'. If it is what happened, add it under "
+        f"root_causes with `kb: {cause}` and say in `text:` why it happened; the letter states no cause you did "
+        "not give.",
+        f"报表数据显示：{summary} 这指向根本原因“{cause}”。如果确实如此，请在 root_causes 下添加 `kb: {cause}`，"
+        "并在 `text:` 中说明原因；信中不会写入你没有确认的原因。",
+        key="root_causes",
     )
 
 

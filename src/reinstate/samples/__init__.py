@@ -12,6 +12,7 @@ SAMPLE_CASES = (
     "high-return-rate",
     "packaging-damage",
 )
+REPORTS_CASE = "from-reports"  # drafted by `reinstate demo` after it writes the sample downloads
 
 
 def sample_dir(name: str) -> Traversable:

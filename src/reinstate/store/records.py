@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, undefer
 from reinstate.store import validate
 from reinstate.store.base import StoreBase, valid_id
 from reinstate.store.errors import AlreadyExists, DatabaseUnavailable, InvalidInput, NotFound
-from reinstate.store.models import AmazonReply, DraftVersion, Report, Submission, User, utcnow
+from reinstate.store.models import AmazonReply, Case, DraftVersion, Report, Submission, User, utcnow
 
 DRAFT_ATTEMPTS = 5
 STATUS_AFTER_REPLY = {"accepted": "reinstated", "rejected": "rejected"}
@@ -32,6 +32,17 @@ class DraftSummary:
     number: int
     score: int | None
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class CaseOverview:
+    """A case with the lists its page shows (report contents are not loaded)."""
+
+    case: Case
+    drafts: list[DraftSummary]
+    reports: list[Report]
+    submissions: list[Submission]
+    replies: list[AmazonReply]
 
 
 class RecordsMixin(StoreBase):
@@ -204,6 +215,37 @@ class RecordsMixin(StoreBase):
                 newest, (DraftVersion.case_id == newest.c.case_id) & (DraftVersion.number == newest.c.number)
             )
             return {cid: DraftSummary(n, score, at) for cid, n, score, at in session.execute(query)}
+
+    def case_overview(self, user: User, case_id: int) -> CaseOverview:
+        """Everything a case page shows, read in one transaction with one access check."""
+        with self._read() as session:
+            _, case = self._case(session, user, case_id)
+            drafts = session.execute(
+                select(DraftVersion.number, DraftVersion.score, DraftVersion.created_at)
+                .where(DraftVersion.case_id == case.id)
+                .order_by(DraftVersion.number)
+            )
+            return CaseOverview(
+                case=case,
+                drafts=[DraftSummary(n, score, at) for n, score, at in drafts],
+                reports=list(
+                    session.scalars(select(Report).where(Report.case_id == case.id).order_by(Report.id))
+                ),
+                submissions=list(
+                    session.scalars(
+                        select(Submission)
+                        .where(Submission.case_id == case.id)
+                        .order_by(Submission.submitted_on, Submission.id)
+                    )
+                ),
+                replies=list(
+                    session.scalars(
+                        select(AmazonReply)
+                        .where(AmazonReply.case_id == case.id)
+                        .order_by(AmazonReply.received_on, AmazonReply.id)
+                    )
+                ),
+            )
 
     def get_draft(self, user: User, case_id: int, number: int) -> DraftVersion:
         """One draft of the case by its number."""

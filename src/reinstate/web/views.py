@@ -37,8 +37,21 @@ def reason_names(kb: KnowledgeBase, ids: list[str], lang: str) -> list[dict[str,
     return [{"id": r, "name": kb.reasons[r].names.get(lang) if r in kb.reasons else r} for r in ids]
 
 
+_GUIDES: dict[tuple[tuple[str, ...], str], list[dict[str, Any]]] = {}
+
+
 def kb_guide(kb: KnowledgeBase, ids: list[str], lang: str) -> list[dict[str, Any]]:
-    """The knowledge base's causes and questions for the case's reasons: what guides the plan editor."""
+    """The knowledge base's causes and questions for the case's reasons: what guides the plan editor.
+
+    The knowledge base never changes while the app runs, so each guide is built once.
+    """
+    key = (tuple(ids), lang)
+    if key not in _GUIDES:
+        _GUIDES[key] = _build_guide(kb, ids, lang)
+    return _GUIDES[key]
+
+
+def _build_guide(kb: KnowledgeBase, ids: list[str], lang: str) -> list[dict[str, Any]]:
     guide = []
     for reason_id in ids:
         reason = kb.reasons.get(reason_id)
@@ -72,10 +85,10 @@ def kb_guide(kb: KnowledgeBase, ids: list[str], lang: str) -> list[dict[str, Any
 
 
 def case_page(store: Store, kb: KnowledgeBase, user: User, case_id: int, lang: str) -> dict[str, Any]:
-    case = store.get_case(user, case_id)
+    overview = store.case_overview(user, case_id)
+    case, drafts, reports = overview.case, overview.drafts, overview.reports
     notice = notice_of(case, kb)
     reasons = list(case.reasons) or (notice.reason_ids if notice else [])
-    drafts = store.draft_summaries(user, case.id)
     return {
         "case": case_summary(case, drafts[-1] if drafts else None)
         | {"version": case.version, "notice_text": case.notice_text},
@@ -87,15 +100,13 @@ def case_page(store: Store, kb: KnowledgeBase, user: User, case_id: int, lang: s
         ],
         "plan": case_data(case),
         "guide": kb_guide(kb, reasons, lang),
-        "reports": [
-            row_dict(r) | {"analysis": json.loads(r.analysis_json) if r.analysis_json else None}
-            for r in store.list_reports(user, case.id)
-        ],
+        "reports": [row_dict(r) for r in reports],
+        "analysis": next((json.loads(r.analysis_json) for r in reversed(reports) if r.analysis_json), None),
         "drafts": [
             {"number": d.number, "score": d.score, "created_at": d.created_at.isoformat()} for d in drafts
         ],
-        "submissions": [row_dict(s) for s in store.list_submissions(user, case.id)],
-        "replies": [row_dict(r) for r in store.list_replies(user, case.id)],
+        "submissions": [row_dict(s) for s in overview.submissions],
+        "replies": [row_dict(r) for r in overview.replies],
     }
 
 

@@ -7,6 +7,7 @@ reads, so a case can move between the app and the command line. The notice is ke
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from reinstate.errors import CaseFileError, InputError
 from reinstate.kb import KnowledgeBase, load_kb
 from reinstate.letters import Draft, draft_appeal
 from reinstate.notice import Notice, parse_notice
-from reinstate.store import Case
+from reinstate.store import Case, Store, User
 from reinstate.yamlio import load_located
 
 PLAN_KEYS = ("facts", "root_causes", "actions_taken", "preventive_measures", "attachments")
@@ -113,6 +114,36 @@ def notice_of(case: Case, kb: KnowledgeBase) -> Notice | None:
 def _parsed(text: str) -> Notice:
     """Notices are read on every case page; the same text always reads the same way."""
     return parse_notice(text, kb=load_kb(), source="notice")
+
+
+def write_reports(store: Store, user: User, case_id: int, folder: Path) -> tuple[Path, ...]:
+    """The case's uploaded reports as files in ``folder`` (for the analysis, which reads files)."""
+    paths = []
+    for index, listed in enumerate(store.list_reports(user, case_id)):
+        report = store.get_report(user, case_id, listed.id)
+        path = folder / f"{index:03d}-{Path(report.filename).name}"
+        path.write_bytes(report.content)
+        paths.append(path)
+    return tuple(paths)
+
+
+def analyse_reports(store: Store, user: User, case: Case) -> dict[str, Any]:
+    """Analyse every report of the case together; a failure is recorded as the analysis, not raised."""
+    from reinstate.diagnose import analyze
+
+    with tempfile.TemporaryDirectory() as folder:
+        paths = write_reports(store, user, case.id, Path(folder))
+        if not paths:
+            return {}
+        try:
+            analysis = analyze(list(paths), reasons=list(case.reasons) or None)
+        except InputError as exc:
+            return {"error": str(exc).replace(folder + "/", "")}
+        data = analysis.to_json()
+    for report in data.get("reports", []) + data.get("skipped", []):
+        if isinstance(report, dict) and "path" in report:
+            report["path"] = Path(str(report["path"])).name.split("-", 1)[-1]
+    return data
 
 
 def draft_case(case: Case, kb: KnowledgeBase, report_paths: tuple[Path, ...] = ()) -> Draft:

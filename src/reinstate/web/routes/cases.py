@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tempfile
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
@@ -16,7 +18,14 @@ from reinstate.store import Store, User
 from reinstate.web.app import language, render
 from reinstate.web.security import check_csrf, current_user
 from reinstate.web.views import case_list, case_page
-from reinstate.web.workspace import case_data, draft_case, plan_from_form, validated_yaml
+from reinstate.web.workspace import (
+    analyse_reports,
+    case_data,
+    draft_case,
+    plan_from_form,
+    validated_yaml,
+    write_reports,
+)
 
 router = APIRouter(dependencies=[Depends(check_csrf)])
 UserDep = Annotated[User, Depends(current_user)]
@@ -127,9 +136,13 @@ async def upload_report(request: Request, case_id: int, user: UserDep, file: Upl
             f"'{file.filename}' is larger than {limit // (1024 * 1024)} MB.", fix="upload the report only."
         )
     name = file.filename or "report.txt"
-    await run_in_threadpool(
-        store_of(request).add_report, user, case_id, name, "seller-central-download", content
+    store = store_of(request)
+    report = await run_in_threadpool(
+        store.add_report, user, case_id, name, "seller-central-download", content
     )
+    case = await run_in_threadpool(store.get_case, user, case_id)
+    analysis = await run_in_threadpool(analyse_reports, store, user, case)
+    await run_in_threadpool(store.set_report_analysis, user, case_id, report.id, analysis)
     return RedirectResponse(f"/cases/{case_id}#reports", status_code=303)
 
 
@@ -137,7 +150,9 @@ async def upload_report(request: Request, case_id: int, user: UserDep, file: Upl
 def create_draft(request: Request, case_id: int, user: UserDep) -> Response:
     store = store_of(request)
     case = store.get_case(user, case_id)
-    result = draft_case(case, request.app.state.kb)
+    with tempfile.TemporaryDirectory() as folder:
+        reports = write_reports(store, user, case_id, Path(folder))
+        result = draft_case(case, request.app.state.kb, reports)
     review = result.review.to_json() if result.review else {}
     saved = store.add_draft(
         user, case_id, result.text, json.dumps(result.to_json(), ensure_ascii=False),

@@ -1,0 +1,57 @@
+"""Complaints behind condition and authenticity reasons: feedback and return comments by theme and SKU.
+
+These reasons are not metrics, so every buyer text counts (any rating): feedback comments, claim
+reasons and FBA return comments that say the item was used or fake, tied to the order's SKU.
+"""
+
+from __future__ import annotations
+
+from reinstate.diagnose.common import rows_as_dicts, source_sql
+from reinstate.diagnose.model import Finding
+from reinstate.diagnose.themes import THEMES, theme_sql
+from reinstate.reports import ReadResult
+
+REASON_THEMES = {
+    "condition-complaint": ("used", "not-as-described", "wrong-item"),
+    "inauthentic": ("counterfeit",),
+}
+WORDS = {"used": "say the item was used", "not-as-described": "say the item was not as described",
+         "wrong-item": "say the wrong item was sent", "counterfeit": "call the item fake or not genuine"}  # fmt: skip
+
+
+def texts_sql(read: ReadResult) -> str:
+    """Every buyer text with its order, source and theme."""
+    fb = source_sql(read, "file_id", read.line_sql("feedback"))
+    rt = source_sql(read, "file_id", read.line_sql("returns"))
+    cl = source_sql(read, "file_id", read.line_sql("claims"))
+    return f"""SELECT t.*, {theme_sql("t.text")} AS theme, o.sku, o.asin FROM (
+        SELECT order_id, 'feedback' AS kind, comments AS text, date, {fb} AS source FROM feedback
+        UNION ALL SELECT order_id, 'return', customer_comments, return_date, {rt} FROM returns
+            WHERE customer_comments IS NOT NULL
+        UNION ALL SELECT order_id, 'claim', reason, claim_date, {cl} FROM claims) t
+        LEFT JOIN (SELECT order_id, min(sku) AS sku, min(asin) AS asin FROM orders GROUP BY 1) o USING (order_id)
+        WHERE t.text IS NOT NULL"""
+
+
+def findings(read: ReadResult, reason: str) -> list[Finding]:
+    read.con.execute(f"CREATE OR REPLACE TEMP TABLE complaints AS {texts_sql(read)}")
+    row = read.con.execute("SELECT count(*) FROM complaints WHERE theme IS NOT NULL").fetchone()
+    total = int(row[0]) if row else 0
+    out = []
+    for theme in REASON_THEMES.get(reason, ()):
+        found = read.con.execute(
+            "SELECT count(*), mode(sku), count(*) FILTER (sku = (SELECT mode(sku) FROM complaints WHERE theme = ?)) "
+            "FROM complaints WHERE theme = ?",
+            [theme, theme],
+        ).fetchone()
+        count, sku, on_sku = (int(found[0]), found[1], int(found[2] or 0)) if found else (0, None, 0)
+        if count == 0:
+            continue
+        where = f" ({on_sku} of them on SKU {sku})" if sku and on_sku * 2 >= count and count > 1 else ""
+        summary = f"{count} buyer comments or claims {WORDS[theme]}{where}."
+        rows = rows_as_dicts(read, f"SELECT * FROM complaints WHERE theme = '{theme}' ORDER BY date")
+        cause = THEMES[theme][1]
+        kb = cause if cause and cause.startswith(reason) else None
+        out.append(Finding(f"{reason}-theme-{theme}", reason, reason, "theme", summary, count / total, count, total,
+                           {"theme": theme, "sku": sku, "rows": rows}, kb))  # fmt: skip
+    return out

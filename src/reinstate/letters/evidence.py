@@ -1,0 +1,117 @@
+"""What the seller's downloads prove, turned into letter material: metric facts, cause evidence, an appendix.
+
+Only numbers the analysis computed reach the letter, and a finding never becomes a root cause on its
+own: it backs a cause the seller gave (the same knowledge-base cause), or it becomes a warning that
+suggests the cause, for the seller to confirm.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from reinstate.diagnose import Analysis
+from reinstate.kb.schema import Reason
+from reinstate.letters.model import DraftWarning
+
+METRICS_BY_REASON = {
+    "order-defect-rate": ("order_defect_rate",),
+    "late-shipment-rate": ("late_shipment_rate", "late_shipment_rate_10d"),
+    "pre-fulfillment-cancel-rate": ("pre_fulfillment_cancel_rate",),
+    "valid-tracking-rate": ("valid_tracking_rate",),
+    "on-time-delivery-rate": ("on_time_delivery_rate",),
+    "high-return-rate": ("return_rate",),
+}
+CHANNEL_SUFFIX = {"MFN": "_mfn", "FBA": "_afn"}
+# How a letter names each metric, and what it counts.
+NAMES = {
+    "order_defect_rate": ("order defect rate", "orders"),
+    "order_defect_rate_mfn": ("order defect rate on seller-fulfilled orders", "orders"),
+    "order_defect_rate_afn": ("order defect rate on FBA orders", "orders"),
+    "late_shipment_rate": ("late shipment rate over 30 days", "orders"),
+    "late_shipment_rate_10d": ("late shipment rate over 10 days", "orders"),
+    "pre_fulfillment_cancel_rate": ("pre-fulfillment cancel rate", "orders"),
+    "valid_tracking_rate": ("valid tracking rate", "packages"),
+    "on_time_delivery_rate": ("on-time delivery rate", "packages"),
+    "return_rate": ("return rate", "units"),
+}
+APPENDIX_ROWS = 25
+
+
+@dataclass
+class DataEvidence:
+    facts: list[str] = field(default_factory=list)
+    by_cause: dict[str, str] = field(default_factory=dict)  # kb cause id ("reason/cause") -> finding summary
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    appendix: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[DraftWarning] = field(default_factory=list)
+
+
+def _day(text: str) -> str:
+    day = dt.date.fromisoformat(text)
+    return f"{day.day} {day:%B %Y}"
+
+
+def _percent(value: float) -> str:
+    return f"{value * 100:.2f}%".replace(".00%", "%")
+
+
+def metric_fact(key: str, metric: dict[str, Any], label: str) -> str | None:
+    """One sentence stating a computed metric against its target, or ``None`` when there is no figure."""
+    if metric.get("value") is None or not metric.get("window"):
+        return None
+    window = metric["window"]
+    name, unit = NAMES.get(key, (label[0].lower() + label[1:], "items"))
+    sentence = (
+        f"Our {name} was {_percent(metric['value'])} ({metric['numerator']:,} of {metric['denominator']:,} "
+        f"{unit}) between {_day(window['start'])} and {_day(window['end'])}"
+    )
+    target = metric.get("target")
+    if target is not None:
+        side = "under" if metric.get("comparison") == "less_than" else "at least"
+        sentence += f", against Amazon's target of {side} {_percent(target)}"
+    return sentence + "."
+
+
+def from_analysis(analysis: Analysis, reasons: list[Reason], fulfillment: str | None) -> DataEvidence:
+    data = analysis.to_json()
+    result = DataEvidence()
+    labels = {key: analysis.metrics[key].label for key in analysis.metrics}
+    reason_ids = {r.id for r in reasons}
+    for reason in reasons:
+        for key in METRICS_BY_REASON.get(reason.id, ()):
+            chosen = key + CHANNEL_SUFFIX.get(fulfillment or "", "")
+            chosen = chosen if chosen in data["metrics"] else key
+            metric = data["metrics"].get(chosen)
+            fact = metric_fact(chosen, metric, labels.get(chosen, chosen)) if metric else None
+            if fact:
+                result.facts.append(fact)
+    for finding in data["findings"]:
+        if finding["reason"] not in reason_ids:
+            continue
+        result.findings.append(finding)
+        cause = finding.get("kb_cause")
+        if cause and cause not in result.by_cause:
+            result.by_cause[cause] = finding["summary"]
+    result.appendix = appendix_rows(result.findings)
+    return result
+
+
+def appendix_rows(findings: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The defective orders the findings cite, once each, oldest first, at most ``APPENDIX_ROWS``."""
+    rows: dict[str, dict[str, str]] = {}
+    for finding in findings:
+        for row in finding.get("evidence", {}).get("rows", []):
+            order = row.get("order_id")
+            if not order or order in rows or not row.get("defects"):
+                continue
+            rows[order] = {
+                "order": order,
+                "date": str(row.get("purchase_date", "")),
+                "sku": str(row.get("sku", "")),
+                "defect": ", ".join(str(d).replace("-", " ") for d in row["defects"]),
+                "detail": str(row.get("claim_reason") or row.get("comment") or "")[:80],
+            }
+    ordered = sorted(rows.values(), key=lambda r: (r["date"], r["order"]))
+    return ordered[:APPENDIX_ROWS]

@@ -1,0 +1,61 @@
+"""Excel workbooks: sellers open downloads in Excel and save them as ``.xlsx``.
+
+The first sheet whose first row names a supported report is copied, streaming in openpyxl's
+read-only mode, to a tab-separated UTF-8 file that the normal reader then loads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from reinstate.errors import InputError
+from reinstate.reports.formats import FORMATS
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep="T")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def _looks_like_report(row: list[str]) -> bool:
+    return any(fmt.signed(fmt.match(row)) for fmt in FORMATS)
+
+
+def xlsx_to_tsv(path: Path, dest: Path) -> Path:
+    """Write the report sheet of the workbook ``path`` to ``dest`` as TSV and return ``dest``."""
+    import openpyxl  # type: ignore[import-untyped]
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged or non-xlsx file
+        raise InputError(
+            f"is not a readable Excel workbook ({type(exc).__name__}).",
+            path=path,
+            fix="open it in Excel and save it again as .xlsx, or give the original .txt download.",
+        ) from None
+    try:
+        for sheet in book.worksheets:
+            rows = sheet.iter_rows(values_only=True)
+            first = next(rows, None)
+            if first is None:
+                continue
+            header = [_cell(v) for v in first]
+            if not _looks_like_report(header) and sheet is not book.worksheets[-1]:
+                continue
+            with dest.open("w", encoding="utf-8", newline="\n") as out:
+                out.write("\t".join(header) + "\n")
+                for row in rows:
+                    out.write("\t".join(_cell(v) for v in row) + "\n")
+            return dest
+    finally:
+        book.close()
+    raise InputError("the workbook has no sheet with data.", path=path, fix="give the sheet with the report.")
