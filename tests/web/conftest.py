@@ -43,6 +43,7 @@ class Client:
 
 def make_app(tmp_path: Path, **settings: Any) -> TestClient:
     db = f"sqlite:///{tmp_path / 'cases.db'}"
+    settings.setdefault("background_analysis", False)  # analyse uploads before answering: tests stay exact
     return TestClient(create_app(Settings(db_url=db, secret_key="test-secret", **settings)))
 
 

@@ -251,3 +251,26 @@ def test_a_report_that_cannot_be_read_is_kept_and_explained(client: Client) -> N
     assert data["reports"][0]["filename"] == "notes.txt"
     analysis = data["analysis"]
     assert analysis.get("error") or analysis.get("skipped")
+
+
+def test_uploads_are_analysed_in_the_background(tmp_path: Path) -> None:
+    import time
+
+    from reinstate.sampledata import write_sample_data
+    from tests.web.conftest import make_app
+
+    orders = next(
+        p for p in write_sample_data(tmp_path / "d", orders=600, seed=2) if p.name.startswith("All-Orders")
+    )
+    with make_app(tmp_path, background_analysis=True) as http:
+        client = Client(http)
+        case_id = create(client)
+        response = client.post(
+            f"/cases/{case_id}/reports", files={"file": (orders.name, orders.read_bytes(), "text/plain")}
+        )
+        assert response.status_code == 303
+        deadline = time.monotonic() + 60
+        while (data := client.get(f"/api/cases/{case_id}").json())["analysing"]:
+            assert time.monotonic() < deadline, "the analysis never arrived"
+            time.sleep(0.2)
+        assert data["analysis"]["metrics"]["order_defect_rate"]["denominator"] > 0

@@ -103,13 +103,13 @@ def _as_of_from(metrics: dict[str, MetricResult]) -> dt.date | None:
 
 
 def analyze(paths: list[Path], as_of: dt.date | None = None, reasons: list[str] | None = None,
-            progress: Callable[[int, int], None] | None = None) -> Analysis:  # fmt: skip
+            progress: Callable[[int, int], None] | None = None, threads: int | None = None) -> Analysis:  # fmt: skip
     """Read the downloads in ``paths``, compute the metrics as of ``as_of`` and find what explains them.
 
     Raises :class:`InputError` only when not one file could be read; otherwise problems with single
     files are listed in the result.
     """
-    read = read_reports(paths, progress=progress)
+    read = read_reports(paths, progress=progress, threads=threads)
     if not read.reports:
         reasons_text = "; ".join(s.reason for s in read.skipped[:3]) or "no files were found"
         raise InputError(

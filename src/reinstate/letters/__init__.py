@@ -6,6 +6,7 @@ Public entry points: :func:`draft_appeal`, :func:`render_text`, :func:`write_doc
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from reinstate.case import LoadedCase
 from reinstate.errors import CaseFileError, InputError
@@ -40,6 +41,7 @@ class DraftOptions:
     max_words: int | None = None
     form_limit: int | None = None
     appendix: bool | None = None
+    analysis: dict[str, Any] | None = None  # an analysis already made (JSON): used instead of the reports
 
 
 def draft_appeal(
@@ -50,7 +52,10 @@ def draft_appeal(
     options = options or DraftOptions()
     notice = parse_notice(loaded.notice_text, kb=kb, source="notice") if loaded.notice_text else None
     reasons = resolve_reasons(loaded, kb, notice)
-    data = _data_evidence(loaded, reasons)
+    if options.analysis and "metrics" in options.analysis:
+        data: DataEvidence | None = from_analysis(options.analysis, reasons, loaded.case.seller.fulfillment)
+    else:
+        data = _data_evidence(loaded, reasons)
     plan = plan_letter(loaded, kb, reasons, notice, data)
     max_words = options.max_words or loaded.case.letter.max_words
     appendix = loaded.case.letter.appendix if options.appendix is None else options.appendix

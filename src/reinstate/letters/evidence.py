@@ -74,20 +74,27 @@ def metric_fact(key: str, metric: dict[str, Any], label: str) -> str | None:
     return sentence + "."
 
 
-def from_analysis(analysis: Analysis, reasons: list[Reason], fulfillment: str | None) -> DataEvidence:
-    data = analysis.to_json()
+def from_analysis(
+    analysis: Analysis | dict[str, Any], reasons: list[Reason], fulfillment: str | None
+) -> DataEvidence:
+    """Letter material from an analysis, or from its ``reinstate.analysis/1`` JSON (as the web app stores it)."""
+    data = analysis if isinstance(analysis, dict) else analysis.to_json()
     result = DataEvidence()
-    labels = {key: analysis.metrics[key].label for key in analysis.metrics}
+    labels = (
+        {} if isinstance(analysis, dict) else {key: analysis.metrics[key].label for key in analysis.metrics}
+    )
     reason_ids = {r.id for r in reasons}
     for reason in reasons:
         for key in METRICS_BY_REASON.get(reason.id, ()):
             chosen = key + CHANNEL_SUFFIX.get(fulfillment or "", "")
             chosen = chosen if chosen in data["metrics"] else key
             metric = data["metrics"].get(chosen)
-            fact = metric_fact(chosen, metric, labels.get(chosen, chosen)) if metric else None
+            fact = (
+                metric_fact(chosen, metric, labels.get(chosen, chosen.replace("_", " "))) if metric else None
+            )
             if fact:
                 result.facts.append(fact)
-    for finding in data["findings"]:
+    for finding in data.get("findings", []):
         if finding["reason"] not in reason_ids:
             continue
         result.findings.append(finding)

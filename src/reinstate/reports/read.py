@@ -35,15 +35,20 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def read_reports(paths: list[Path], progress: Progress | None = None) -> ReadResult:
+def read_reports(
+    paths: list[Path], progress: Progress | None = None, threads: int | None = None
+) -> ReadResult:
     """Read every download in ``paths`` (files or folders) into normalised tables.
 
     A file that cannot be read is listed in ``skipped`` with the reason and the others go on.
     ``progress(done, total)`` is called as files are loaded, in bytes of the files given.
+    ``threads`` caps DuckDB's worker threads (a server keeps cores free for its requests).
     """
     import duckdb
 
     con = duckdb.connect()
+    if threads:
+        con.execute(f"SET threads TO {int(threads)}")
     con.execute("SET TimeZone = 'UTC'")
     con.execute("SET enable_progress_bar = false")  # the library never prints; the CLI shows progress
     result = ReadResult(con=con)

@@ -7,6 +7,7 @@ one error page or one JSON shape: ``{"ok": false, "error": ..., "errors": [...],
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.store = open_store(settings.db_url)
     app.state.kb = load_kb()
     app.state.templates = _templates()
+    app.state.analysis_queue = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reinstate-analysis")
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key,

@@ -17,6 +17,7 @@ class Settings:
     secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     max_upload_bytes: int = 50 * 1024 * 1024
     max_text_chars: int = 1_000_000  # a pasted notice or letter
+    background_analysis: bool = True  # analyse uploads after answering, one at a time, on one core
 
     @property
     def needs_login(self) -> bool:

@@ -102,6 +102,7 @@ def case_page(store: Store, kb: KnowledgeBase, user: User, case_id: int, lang: s
         "guide": kb_guide(kb, reasons, lang),
         "reports": [row_dict(r) for r in reports],
         "analysis": next((json.loads(r.analysis_json) for r in reversed(reports) if r.analysis_json), None),
+        "analysing": bool(reports) and not reports[-1].analysis_json,
         "drafts": [
             {"number": d.number, "score": d.score, "created_at": d.created_at.isoformat()} for d in drafts
         ],

@@ -19,7 +19,7 @@ from reinstate.case import LoadedCase
 from reinstate.case.schema import Case as CaseFile
 from reinstate.errors import CaseFileError, InputError
 from reinstate.kb import KnowledgeBase, load_kb
-from reinstate.letters import Draft, draft_appeal
+from reinstate.letters import Draft, DraftOptions, draft_appeal
 from reinstate.notice import Notice, parse_notice
 from reinstate.store import Case, Store, User
 from reinstate.yamlio import load_located
@@ -136,7 +136,7 @@ def analyse_reports(store: Store, user: User, case: Case) -> dict[str, Any]:
         if not paths:
             return {}
         try:
-            analysis = analyze(list(paths), reasons=list(case.reasons) or None)
+            analysis = analyze(list(paths), reasons=list(case.reasons) or None, threads=1)
         except InputError as exc:
             return {"error": str(exc).replace(folder + "/", "")}
         data = analysis.to_json()
@@ -146,7 +146,7 @@ def analyse_reports(store: Store, user: User, case: Case) -> dict[str, Any]:
     return data
 
 
-def draft_case(case: Case, kb: KnowledgeBase, report_paths: tuple[Path, ...] = ()) -> Draft:
+def draft_case(case: Case, kb: KnowledgeBase, analysis: dict[str, Any] | None = None) -> Draft:
     """Draft the appeal for a stored case exactly as `reinstate draft` would for its case file."""
     data = case_data(case)
     text = validated_yaml(data)
@@ -156,7 +156,7 @@ def draft_case(case: Case, kb: KnowledgeBase, report_paths: tuple[Path, ...] = (
         case=model,
         path=None,
         notice_text=case.notice_text or None,
-        report_paths=report_paths,
+        report_paths=(),
         lines=located,
     )
-    return draft_appeal(loaded, kb=kb)
+    return draft_appeal(loaded, kb=kb, options=DraftOptions(analysis=analysis))

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import tempfile
-from pathlib import Path
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
@@ -24,7 +23,6 @@ from reinstate.web.workspace import (
     draft_case,
     plan_from_form,
     validated_yaml,
-    write_reports,
 )
 
 router = APIRouter(dependencies=[Depends(check_csrf)])
@@ -43,6 +41,18 @@ def _text(value: str, request: Request, what: str) -> str:
             f"the {what} is longer than {limit:,} characters.", fix=f"paste the {what} itself only."
         )
     return value
+
+
+def analyse_upload(store: Store, user: User, case_id: int, report_id: int) -> None:
+    """Analyse all of a case's reports together and keep the result with the newest one.
+
+    Uploads that arrive while an analysis waits are coalesced: only the job for the newest report
+    runs, since it reads every report of the case anyway.
+    """
+    overview = store.case_overview(user, case_id)
+    if overview.reports and overview.reports[-1].id != report_id:
+        return
+    store.set_report_analysis(user, case_id, report_id, analyse_reports(store, user, overview.case))
 
 
 def _deadline(notice: Any) -> dt.date | None:
@@ -140,19 +150,21 @@ async def upload_report(request: Request, case_id: int, user: UserDep, file: Upl
     report = await run_in_threadpool(
         store.add_report, user, case_id, name, "seller-central-download", content
     )
-    case = await run_in_threadpool(store.get_case, user, case_id)
-    analysis = await run_in_threadpool(analyse_reports, store, user, case)
-    await run_in_threadpool(store.set_report_analysis, user, case_id, report.id, analysis)
+    job = partial(analyse_upload, store, user, case_id, report.id)
+    if request.app.state.settings.background_analysis:
+        request.app.state.analysis_queue.submit(job)  # the page shows "analysing" until it is stored
+    else:
+        await run_in_threadpool(job)
     return RedirectResponse(f"/cases/{case_id}#reports", status_code=303)
 
 
 @router.post("/cases/{case_id}/drafts")
 def create_draft(request: Request, case_id: int, user: UserDep) -> Response:
     store = store_of(request)
-    case = store.get_case(user, case_id)
-    with tempfile.TemporaryDirectory() as folder:
-        reports = write_reports(store, user, case_id, Path(folder))
-        result = draft_case(case, request.app.state.kb, reports)
+    overview = store.case_overview(user, case_id)
+    stored = [r.analysis_json for r in overview.reports if r.analysis_json]
+    analysis = json.loads(stored[-1]) if stored else None  # the analysis made when the reports were uploaded
+    result = draft_case(overview.case, request.app.state.kb, analysis)
     review = result.review.to_json() if result.review else {}
     saved = store.add_draft(
         user, case_id, result.text, json.dumps(result.to_json(), ensure_ascii=False),
