@@ -244,5 +244,7 @@ def test_draft_summaries_and_latest_drafts_respect_access(tmp_path: Path) -> Non
         store.add_draft(owner, case.id, "letter", "{}", "{}", score)
     summaries = store.draft_summaries(owner, case.id)
     assert [(s.number, s.score) for s in summaries] == [(1, 61), (2, 88)]
-    assert store.latest_drafts(owner, [case.id])[case.id].score == 88
-    assert store.latest_drafts(stranger, [case.id]) == {}
+    assert store.latest_drafts(owner)[case.id].score == 88
+    assert store.latest_drafts(stranger) == {}
+    store.share_case(owner, case.id, "stranger@example.com")
+    assert store.latest_drafts(stranger)[case.id].number == 2

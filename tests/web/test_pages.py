@@ -274,3 +274,19 @@ def test_uploads_are_analysed_in_the_background(tmp_path: Path) -> None:
             assert time.monotonic() < deadline, "the analysis never arrived"
             time.sleep(0.2)
         assert data["analysis"]["metrics"]["order_defect_rate"]["denominator"] > 0
+
+
+def test_analyse_again_fills_a_missing_analysis(client: Client, tmp_path: Path) -> None:
+    from reinstate.sampledata import write_sample_data
+
+    orders = next(
+        p for p in write_sample_data(tmp_path / "d", orders=600, seed=4) if p.name.startswith("All-Orders")
+    )
+    case_id = create(client)
+    store = client.http.app.state.store  # type: ignore[attr-defined]
+    store.add_report(store.local_user(), case_id, orders.name, "seller-central-download", orders.read_bytes())
+    assert client.get(f"/api/cases/{case_id}").json()["analysing"] is True
+    assert "Analyse now" in client.get(f"/cases/{case_id}").text
+    assert client.post(f"/cases/{case_id}/analyse").status_code == 303
+    data = client.get(f"/api/cases/{case_id}").json()
+    assert data["analysing"] is False and data["analysis"]["metrics"]

@@ -192,30 +192,6 @@ class RecordsMixin(StoreBase):
             )
             return [DraftSummary(n, score, at) for n, score, at in session.execute(query)]
 
-    def latest_drafts(self, user: User, case_ids: list[int]) -> dict[int, DraftSummary]:
-        """The newest draft of each of these cases the user may see, in one query (for the case list)."""
-        if not case_ids:
-            return {}
-        with self._read() as session:
-            wanted = []
-            for case_id in case_ids:
-                try:
-                    wanted.append(self._case(session, user, case_id)[1].id)
-                except NotFound:
-                    continue
-            newest = (
-                select(DraftVersion.case_id, func.max(DraftVersion.number).label("number"))
-                .where(DraftVersion.case_id.in_(wanted))
-                .group_by(DraftVersion.case_id)
-                .subquery()
-            )
-            query = select(
-                DraftVersion.case_id, DraftVersion.number, DraftVersion.score, DraftVersion.created_at
-            ).join(
-                newest, (DraftVersion.case_id == newest.c.case_id) & (DraftVersion.number == newest.c.number)
-            )
-            return {cid: DraftSummary(n, score, at) for cid, n, score, at in session.execute(query)}
-
     def case_overview(self, user: User, case_id: int) -> CaseOverview:
         """Everything a case page shows, read in one transaction with one access check."""
         with self._read() as session:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, exists, or_, select, text
+from sqlalchemy import delete, exists, func, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -32,9 +32,9 @@ from reinstate.store.errors import (
     NotFound,
     PermissionDenied,
 )
-from reinstate.store.models import Case, CaseShare, User, utcnow
+from reinstate.store.models import Case, CaseShare, DraftVersion, User, utcnow
 from reinstate.store.passwords import hash_password, verify_password
-from reinstate.store.records import RecordsMixin
+from reinstate.store.records import DraftSummary, RecordsMixin
 
 LOCAL_EMAIL = "local@reinstate.invalid"
 LOCAL_PASSWORD_HASH = "!"  # not an argon2 hash: nobody can sign in as the local user
@@ -192,6 +192,23 @@ class Store(RecordsMixin):
                 shared = exists().where(CaseShare.case_id == Case.id, CaseShare.user_id == actor.id)
                 query = query.where(or_(Case.owner_id == actor.id, shared))
             return list(session.scalars(query))
+
+    def latest_drafts(self, user: User) -> dict[int, DraftSummary]:
+        """The newest draft of every case the user may see, in one query (for the case list)."""
+        with self._read() as session:
+            actor = self._actor(session, user)
+            newest = select(DraftVersion.case_id, func.max(DraftVersion.number).label("number"))
+            if not actor.is_admin:
+                shared = select(CaseShare.case_id).where(CaseShare.user_id == actor.id)
+                owned = select(Case.id).where(Case.owner_id == actor.id)
+                newest = newest.where(or_(DraftVersion.case_id.in_(owned), DraftVersion.case_id.in_(shared)))
+            latest = newest.group_by(DraftVersion.case_id).subquery()
+            query = select(
+                DraftVersion.case_id, DraftVersion.number, DraftVersion.score, DraftVersion.created_at
+            ).join(
+                latest, (DraftVersion.case_id == latest.c.case_id) & (DraftVersion.number == latest.c.number)
+            )
+            return {cid: DraftSummary(n, score, at) for cid, n, score, at in session.execute(query)}
 
     def get_case(self, user: User, case_id: int) -> Case:
         """One case, or :class:`NotFound` when it does not exist or ``user`` may not see it."""

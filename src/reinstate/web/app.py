@@ -7,7 +7,13 @@ one error page or one JSON shape: ``{"ok": false, "error": ..., "errors": [...],
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import AsyncIterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +43,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url="/api/docs",
         openapi_url="/api/openapi.json",
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     app.state.store = open_store(settings.db_url)
     app.state.kb = load_kb()
     app.state.templates = _templates()
-    app.state.analysis_queue = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reinstate-analysis")
+    app.state.analysis_queue = ProcessPoolExecutor(
+        max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_lower_priority
+    )
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key,
@@ -52,11 +61,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _register_errors(app)
+
     from reinstate.web.routes import api, auth, cases, letters
 
     for module in (auth, cases, letters, api):
         app.include_router(module.router)
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.analysis_queue.shutdown(wait=False, cancel_futures=True)
 
 
 def create_app_from_env() -> FastAPI:
@@ -73,6 +89,19 @@ def create_app_from_env() -> FastAPI:
         secret_key=secret_key_file(data_dir()),
     )
     return create_app(settings)
+
+
+def _lower_priority() -> None:
+    """Report analysis yields the CPU to the pages people are waiting for, and ends with its server."""
+    os.nice(15)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)  # the server is gone: nobody is waiting for this analysis
+
+    threading.Thread(target=watch, daemon=True, name="reinstate-parent-watch").start()
 
 
 def _templates() -> Jinja2Templates:

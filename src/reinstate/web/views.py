@@ -29,7 +29,7 @@ def case_summary(case: Case, last: DraftSummary | None) -> dict[str, Any]:
 
 def case_list(store: Store, user: User) -> dict[str, Any]:
     cases = store.list_cases(user)
-    latest = store.latest_drafts(user, [c.id for c in cases])
+    latest = store.latest_drafts(user)
     return {"cases": [case_summary(c, latest.get(c.id)) for c in cases]}
 
 

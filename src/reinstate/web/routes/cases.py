@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from functools import partial
+from functools import cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
@@ -41,6 +41,19 @@ def _text(value: str, request: Request, what: str) -> str:
             f"the {what} is longer than {limit:,} characters.", fix=f"paste the {what} itself only."
         )
     return value
+
+
+def analysis_job(db_url: str | None, user_id: int, case_id: int, report_id: int) -> None:
+    """The background process's task: open the store there and analyse the upload."""
+    store = _job_store(db_url)
+    analyse_upload(store, store.get_user(user_id), case_id, report_id)
+
+
+@cache
+def _job_store(db_url: str | None) -> Store:
+    from reinstate.store import open_store
+
+    return open_store(db_url)
 
 
 def analyse_upload(store: Store, user: User, case_id: int, report_id: int) -> None:
@@ -150,11 +163,23 @@ async def upload_report(request: Request, case_id: int, user: UserDep, file: Upl
     report = await run_in_threadpool(
         store.add_report, user, case_id, name, "seller-central-download", content
     )
-    job = partial(analyse_upload, store, user, case_id, report.id)
     if request.app.state.settings.background_analysis:
-        request.app.state.analysis_queue.submit(job)  # the page shows "analysing" until it is stored
+        # A low-priority process analyses it; the page shows "analysing" until the result is stored.
+        request.app.state.analysis_queue.submit(
+            analysis_job, request.app.state.settings.db_url, user.id, case_id, report.id
+        )
     else:
-        await run_in_threadpool(job)
+        await run_in_threadpool(analyse_upload, store, user, case_id, report.id)
+    return RedirectResponse(f"/cases/{case_id}#reports", status_code=303)
+
+
+@router.post("/cases/{case_id}/analyse")
+async def analyse_again(request: Request, case_id: int, user: UserDep) -> Response:
+    """Analyse the case's reports now (after a restart interrupted a background analysis)."""
+    store = store_of(request)
+    overview = await run_in_threadpool(store.case_overview, user, case_id)
+    if overview.reports:
+        await run_in_threadpool(analyse_upload, store, user, case_id, overview.reports[-1].id)
     return RedirectResponse(f"/cases/{case_id}#reports", status_code=303)
 
 
