@@ -144,6 +144,16 @@ def error_body(status: int, messages: list[str]) -> dict[str, Any]:
     return {"ok": False, "error": "; ".join(messages), "errors": messages, "status": status}
 
 
+# The library's errors and the HTTP status each becomes; the most specific first.
+STATUS_OF: tuple[tuple[type[Exception], int], ...] = (
+    (NotFound, 404),
+    (PermissionDenied, 403),
+    (ConflictError, 409),
+    (DatabaseUnavailable, 503),
+    (ReinstateError, 400),
+)
+
+
 def _register_errors(app: FastAPI) -> None:
     def respond(request: Request, status: int, message: str) -> Response:
         if wants_json(request):
@@ -162,25 +172,12 @@ def _register_errors(app: FastAPI) -> None:
             return JSONResponse(error_body(401, ["Sign in first."]), status_code=401)
         return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
 
-    @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound) -> Response:
-        return respond(request, 404, str(exc))
+    async def library_error(request: Request, exc: Exception) -> Response:
+        status = next(code for kind, code in STATUS_OF if isinstance(exc, kind))
+        return respond(request, status, str(exc))
 
-    @app.exception_handler(PermissionDenied)
-    async def denied(request: Request, exc: PermissionDenied) -> Response:
-        return respond(request, 403, str(exc))
-
-    @app.exception_handler(ConflictError)
-    async def conflict(request: Request, exc: ConflictError) -> Response:
-        return respond(request, 409, str(exc))
-
-    @app.exception_handler(DatabaseUnavailable)
-    async def unavailable(request: Request, exc: DatabaseUnavailable) -> Response:
-        return respond(request, 503, str(exc))
-
-    @app.exception_handler(ReinstateError)
-    async def bad_input(request: Request, exc: ReinstateError) -> Response:
-        return respond(request, 400, str(exc))
+    for kind, _status in STATUS_OF:
+        app.add_exception_handler(kind, library_error)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
