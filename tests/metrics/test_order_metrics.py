@@ -113,3 +113,17 @@ def test_padded_values_in_a_hand_made_claims_file(tmp_path: Path) -> None:
     odr = compute_metrics(read, AS_OF)["order_defect_rate"]
     assert odr.components == {"negative_feedback": None, "a_to_z_claims": 1, "chargebacks": 0}
     assert (odr.numerator, odr.denominator) == (1, 11)
+
+
+def test_weekly_defects_add_up_to_the_odr(tmp_path: Path) -> None:
+    from reinstate.diagnose import analyze
+    from reinstate.sampledata import write_sample_data
+
+    write_sample_data(tmp_path / "d", orders=1500, seed=5)
+    analysis = analyze([tmp_path / "d"])
+    weeks = analysis.timeline["order_defect_rate"]
+    odr = analysis.metrics["order_defect_rate"]
+    assert sum(w["orders"] for w in weeks) == odr.denominator
+    assert sum(w["defects"] for w in weeks) == odr.numerator
+    assert weeks[-1]["end"] == analysis.as_of.isoformat() and weeks[0]["start"] == odr.window["start"]
+    assert all(w["orders"] > 0 and 0 <= w["rate"] <= 1 for w in weeks)

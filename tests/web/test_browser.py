@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from reinstate.sampledata import write_sample_data
+
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
 SAMPLES = Path(__file__).parents[2] / "src" / "reinstate" / "samples"
@@ -35,7 +37,10 @@ def server(tmp_path: Path) -> Iterator[str]:
 
     from reinstate.web import Settings, create_app
 
-    app = create_app(Settings(db_url=f"sqlite:///{tmp_path / 'cases.db'}", secret_key="browser-test"))
+    settings = Settings(
+        db_url=f"sqlite:///{tmp_path / 'cases.db'}", secret_key="browser-test", background_analysis=False
+    )
+    app = create_app(settings)
     port = free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
@@ -71,7 +76,7 @@ def shot(page: object, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
 
 
-def test_whole_flow_in_english_and_chinese(page: object) -> None:
+def test_whole_flow_in_english_and_chinese(page: object, tmp_path: Path) -> None:
     p = page  # the Playwright page
     notice = (SAMPLES / "wrong-condition-upload" / "notice.txt").read_text(encoding="utf-8")
     p.goto("/")  # type: ignore[attr-defined]
@@ -86,6 +91,14 @@ def test_whole_flow_in_english_and_chinese(page: object) -> None:
     p.wait_for_selector("#notice")  # type: ignore[attr-defined]
     assert "B0C4QZ7M21" in p.content()  # type: ignore[attr-defined]
     shot(p, "03-case-notice-checklist")
+    downloads = write_sample_data(tmp_path / "downloads", orders=1500)
+    for path in downloads:
+        if path.name.startswith(("All-Orders", "Seller-Feedback", "claims")):
+            p.set_input_files("input[name=file]", str(path))  # type: ignore[attr-defined]
+            p.click("#reports button:has-text('Upload')")  # type: ignore[attr-defined]
+    p.wait_for_selector("#metrics")  # type: ignore[attr-defined]
+    assert "order_defect_rate" in p.inner_text("#metrics")  # type: ignore[attr-defined]
+    p.locator("#reports").screenshot(path=str(SHOTS / "03b-reports-metrics-findings.png"))  # type: ignore[attr-defined]
 
     p.fill("textarea[name=cause_text]", "Our upload template set 46 used SKUs to New, including B0C4QZ7M21.")  # type: ignore[attr-defined]
     p.fill(

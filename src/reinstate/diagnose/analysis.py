@@ -13,6 +13,7 @@ from reinstate.diagnose.common import ensure_tables
 from reinstate.diagnose.model import Finding
 from reinstate.errors import InputError
 from reinstate.metrics import MetricResult, Window, compute_metrics, default_as_of, missing_metrics
+from reinstate.metrics.orders import weekly_defects
 from reinstate.reports import ReadResult, read_reports
 
 REASON_OF_METRIC = {
@@ -38,6 +39,7 @@ class Analysis:
     read: ReadResult
     metrics: dict[str, MetricResult]
     findings: list[Finding] = field(default_factory=list)
+    timeline: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # per metric, week by week
 
     @property
     def missing(self) -> dict[str, str]:
@@ -55,6 +57,7 @@ class Analysis:
             "metrics": {key: metric.to_json() for key, metric in self.metrics.items()},
             "missing": self.missing,
             "findings": [f.to_json() for f in self.findings],
+            "timeline": self.timeline,
         }
 
 
@@ -119,4 +122,5 @@ def analyze(paths: list[Path], as_of: dt.date | None = None, reasons: list[str] 
     as_of = as_of or default_as_of(read)
     metrics = compute_metrics(read, as_of)
     findings = find_findings(read, metrics, reasons, as_of)
-    return Analysis(as_of, read, metrics, findings)
+    timeline = {"order_defect_rate": weekly_defects(read, as_of)} if "order_defect_rate" in metrics else {}
+    return Analysis(as_of, read, metrics, findings, timeline)

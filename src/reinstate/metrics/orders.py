@@ -94,6 +94,36 @@ def order_defect_rates(read: ReadResult, as_of: dt.date) -> dict[str, MetricResu
     return results
 
 
+def weekly_defects(read: ReadResult, as_of: dt.date) -> list[dict[str, object]]:
+    """Orders and defective orders per week of the ODR window, by purchase date (for a chart over time).
+
+    Weeks are counted back from ``as_of`` so the last one ends on it: week 0 is the oldest. The
+    definitions are those of :func:`order_defect_rates`, so the weeks add up to its figures.
+    """
+    if not read.has("orders"):
+        return []
+    window = Window.ending(as_of, ODR_DAYS)
+    orders_table = window_orders(read, window.start, window.end)
+    rows = run(
+        read,
+        f"WITH o AS (SELECT order_id, purchase_date FROM {orders_table}), {defect_sets_sql(read)}, "
+        "d AS (SELECT order_id FROM fb UNION SELECT order_id FROM az UNION SELECT order_id FROM cb) "
+        "SELECT (? - o.purchase_date::DATE) // 7 AS back, count(*), "
+        "count(d.order_id) FROM o LEFT JOIN (SELECT DISTINCT order_id FROM d) d USING (order_id) "
+        "GROUP BY back ORDER BY back DESC",
+        [as_of],
+    )
+    weeks = []
+    for back, orders, defects in rows:
+        end = as_of - dt.timedelta(days=7 * int(back))
+        start = max(window.start, end - dt.timedelta(days=6))
+        weeks.append(
+            {"start": start.isoformat(), "end": end.isoformat(), "orders": int(orders), "defects": int(defects),
+             "rate": round(int(defects) / int(orders), 6) if orders else None}
+        )  # fmt: skip
+    return weeks
+
+
 def _component_rates(read: ReadResult, counts: Sequence[int], window: Window) -> dict[str, MetricResult]:
     """The three ODR components as rates over the same orders (absent when their download is)."""
     orders, _, neg, az, cb = counts

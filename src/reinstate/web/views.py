@@ -89,6 +89,7 @@ def case_page(store: Store, kb: KnowledgeBase, user: User, case_id: int, lang: s
     case, drafts, reports = overview.case, overview.drafts, overview.reports
     notice = notice_of(case, kb)
     reasons = list(case.reasons) or (notice.reason_ids if notice else [])
+    analysis = next((json.loads(r.analysis_json) for r in reversed(reports) if r.analysis_json), None)
     return {
         "case": case_summary(case, drafts[-1] if drafts else None)
         | {"version": case.version, "notice_text": case.notice_text},
@@ -101,7 +102,8 @@ def case_page(store: Store, kb: KnowledgeBase, user: User, case_id: int, lang: s
         "plan": case_data(case),
         "guide": kb_guide(kb, reasons, lang),
         "reports": [row_dict(r) for r in reports],
-        "analysis": next((json.loads(r.analysis_json) for r in reversed(reports) if r.analysis_json), None),
+        "analysis": analysis,
+        "chart": odr_chart(analysis),
         "analysing": bool(reports) and not reports[-1].analysis_json,
         "drafts": [
             {"number": d.number, "score": d.score, "created_at": d.created_at.isoformat()} for d in drafts
@@ -109,6 +111,25 @@ def case_page(store: Store, kb: KnowledgeBase, user: User, case_id: int, lang: s
         "submissions": [row_dict(s) for s in overview.submissions],
         "replies": [row_dict(r) for r in overview.replies],
     }
+
+
+def odr_chart(analysis: dict[str, Any] | None, height: int = 100) -> dict[str, Any] | None:
+    """Bars of the order defect rate week by week, scaled against Amazon's 1% target (drawn as a line)."""
+    weeks = ((analysis or {}).get("timeline") or {}).get("order_defect_rate") or []
+    if not weeks:
+        return None
+    target = 0.01
+    top = max([w["rate"] or 0 for w in weeks] + [target * 2])
+    bars = [
+        {
+            "label": w["start"][5:],
+            "title": f"{w['start']} – {w['end']}: {w['defects']}/{w['orders']} ({(w['rate'] or 0) * 100:.2f}%)",
+            "height": round((w["rate"] or 0) / top * height, 1),
+            "over": (w["rate"] or 0) >= target,
+        }
+        for w in weeks
+    ]
+    return {"bars": bars, "target_y": round(height - target / top * height, 1), "height": height}
 
 
 def draft_page(store: Store, user: User, case_id: int, number: int) -> dict[str, Any]:
