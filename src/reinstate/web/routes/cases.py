@@ -76,8 +76,10 @@ def _deadline(notice: Any) -> dt.date | None:
     return start + dt.timedelta(days=notice.deadline_days)
 
 
+# The two most visited pages run on the event loop: their reads take a few milliseconds, less than
+# the hop to a worker thread costs under load (measured in benchmarks/RESULTS.md).
 @router.get("/", response_class=HTMLResponse)
-def cases_index(request: Request, user: UserDep) -> Response:
+async def cases_index(request: Request, user: UserDep) -> Response:
     return render(request, "cases.html", case_list(store_of(request), user))
 
 
@@ -112,7 +114,7 @@ def create_case(
 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
-def show_case(request: Request, case_id: int, user: UserDep) -> Response:
+async def show_case(request: Request, case_id: int, user: UserDep) -> Response:
     page = case_page(store_of(request), request.app.state.kb, user, case_id, language(request))
     return render(request, "case.html", page)
 
