@@ -113,7 +113,7 @@ class RecordsMixin(StoreBase):
         """The reports of a case, oldest first, without their file content (read it with get_report)."""
         with self._read() as session:
             _, case = self._case(session, user, case_id)
-            return list(session.scalars(select(Report).where(Report.case_id == case.id).order_by(Report.id)))
+            return _reports(session, case.id)
 
     def get_report(self, user: User, case_id: int, report_id: int) -> Report:
         """One report with its file content."""
@@ -185,42 +185,18 @@ class RecordsMixin(StoreBase):
         """Number, score and time of every draft of the case, without loading the letters themselves."""
         with self._read() as session:
             _, case = self._case(session, user, case_id)
-            query = (
-                select(DraftVersion.number, DraftVersion.score, DraftVersion.created_at)
-                .where(DraftVersion.case_id == case.id)
-                .order_by(DraftVersion.number)
-            )
-            return [DraftSummary(n, score, at) for n, score, at in session.execute(query)]
+            return _draft_summaries(session, case.id)
 
     def case_overview(self, user: User, case_id: int) -> CaseOverview:
         """Everything a case page shows, read in one transaction with one access check."""
         with self._read() as session:
             _, case = self._case(session, user, case_id)
-            drafts = session.execute(
-                select(DraftVersion.number, DraftVersion.score, DraftVersion.created_at)
-                .where(DraftVersion.case_id == case.id)
-                .order_by(DraftVersion.number)
-            )
             return CaseOverview(
                 case=case,
-                drafts=[DraftSummary(n, score, at) for n, score, at in drafts],
-                reports=list(
-                    session.scalars(select(Report).where(Report.case_id == case.id).order_by(Report.id))
-                ),
-                submissions=list(
-                    session.scalars(
-                        select(Submission)
-                        .where(Submission.case_id == case.id)
-                        .order_by(Submission.submitted_on, Submission.id)
-                    )
-                ),
-                replies=list(
-                    session.scalars(
-                        select(AmazonReply)
-                        .where(AmazonReply.case_id == case.id)
-                        .order_by(AmazonReply.received_on, AmazonReply.id)
-                    )
-                ),
+                drafts=_draft_summaries(session, case.id),
+                reports=_reports(session, case.id),
+                submissions=_submissions(session, case.id),
+                replies=_replies(session, case.id),
             )
 
     def get_draft(self, user: User, case_id: int, number: int) -> DraftVersion:
@@ -266,8 +242,7 @@ class RecordsMixin(StoreBase):
         """The appeals sent for the case, oldest first."""
         with self._read() as session:
             _, case = self._case(session, user, case_id)
-            query = select(Submission).where(Submission.case_id == case.id)
-            return list(session.scalars(query.order_by(Submission.submitted_on, Submission.id)))
+            return _submissions(session, case.id)
 
     def add_reply(
         self, user: User, case_id: int, received_on: date | str, text: str, outcome: str
@@ -293,8 +268,31 @@ class RecordsMixin(StoreBase):
         """Amazon's replies for the case, oldest first."""
         with self._read() as session:
             _, case = self._case(session, user, case_id)
-            query = select(AmazonReply).where(AmazonReply.case_id == case.id)
-            return list(session.scalars(query.order_by(AmazonReply.received_on, AmazonReply.id)))
+            return _replies(session, case.id)
+
+
+# The lists of one case, as the list_* methods and case_overview read them (access already checked).
+def _draft_summaries(session: Session, case_id: int) -> list[DraftSummary]:
+    query = (
+        select(DraftVersion.number, DraftVersion.score, DraftVersion.created_at)
+        .where(DraftVersion.case_id == case_id)
+        .order_by(DraftVersion.number)
+    )
+    return [DraftSummary(n, score, at) for n, score, at in session.execute(query)]
+
+
+def _reports(session: Session, case_id: int) -> list[Report]:
+    return list(session.scalars(select(Report).where(Report.case_id == case_id).order_by(Report.id)))
+
+
+def _submissions(session: Session, case_id: int) -> list[Submission]:
+    query = select(Submission).where(Submission.case_id == case_id)
+    return list(session.scalars(query.order_by(Submission.submitted_on, Submission.id)))
+
+
+def _replies(session: Session, case_id: int) -> list[AmazonReply]:
+    query = select(AmazonReply).where(AmazonReply.case_id == case_id)
+    return list(session.scalars(query.order_by(AmazonReply.received_on, AmazonReply.id)))
 
 
 def _size(count: int) -> str:
