@@ -60,13 +60,11 @@ def draft_appeal(
     max_words = options.max_words or loaded.case.letter.max_words
     appendix = loaded.case.letter.appendix if options.appendix is None else options.appendix
     letter = compose_letter(loaded, plan, appendix=appendix)
-    text = render_text(letter, "txt")
-    if count_words(render_text(replace(letter, appendix=[]), "txt")) > max_words:
+    words = _body_words(letter)
+    if words > max_words:
         letter = compose_letter(loaded, plan, compact=True, appendix=appendix)
-        text = render_text(letter, "txt")
-    words = count_words(
-        render_text(replace(letter, appendix=[]), "txt")
-    )  # the appendix is not read as letter
+        words = _body_words(letter)
+    text = render_text(letter, "txt")
     warnings = list(plan.warnings)
     if words > max_words:
         warnings.append(w.over_length(words, max_words, longest_items(letter)))
@@ -83,6 +81,11 @@ def draft_appeal(
     )
     draft.review = review_text(text, context=_review_context(draft.reasons, notice, kb))
     return draft
+
+
+def _body_words(letter: Letter) -> int:
+    """The letter's length as a reviewer reads it: the appendix table is not counted."""
+    return count_words(render_text(replace(letter, appendix=[]), "txt"))
 
 
 def _data_evidence(loaded: LoadedCase, reasons: list[Reason]) -> DataEvidence | None:
