@@ -34,10 +34,12 @@ def serve(
 
     from reinstate.store import data_dir
     from reinstate.web import Settings, create_app
+    from reinstate.web.serving import APP, Supervisor, can_share_port, check_port_free
     from reinstate.web.settings import secret_key_file
 
     settings = Settings(db_url=db, multi_user=multi_user, host=host, secret_key=secret_key_file(data_dir()))
     application = create_app(settings)  # also migrates the database once, before any worker starts
+    check_port_free(host, port)  # say so now, not after "running at"
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"reinstate is running at http://{shown}:{port}/  (Ctrl+C to stop)", err=True)
     if settings.needs_login:
@@ -48,8 +50,11 @@ def serve(
     os.environ.update(
         REINSTATE_DB_URL=db or "", REINSTATE_MULTI_USER="1" if multi_user else "0", REINSTATE_SERVE_HOST=host
     )
+    if can_share_port():  # a socket per worker: the kernel spreads connections evenly
+        Supervisor(host, port, workers).run()
+        return
     uvicorn.run(
-        "reinstate.web.app:create_app_from_env",
+        APP,
         factory=True,
         host=host,
         port=port,
