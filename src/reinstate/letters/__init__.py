@@ -42,6 +42,7 @@ class DraftOptions:
     form_limit: int | None = None
     appendix: bool | None = None
     analysis: dict[str, Any] | None = None  # an analysis already made (JSON): used instead of the reports
+    notice: Notice | None = None  # the case's notice text already parsed (the web app keeps them)
 
 
 def draft_appeal(
@@ -50,7 +51,9 @@ def draft_appeal(
     """Compose the appeal for a loaded case. Never fails for a thin case: it warns instead."""
     kb = kb or load_kb()
     options = options or DraftOptions()
-    notice = parse_notice(loaded.notice_text, kb=kb, source="notice") if loaded.notice_text else None
+    notice = options.notice
+    if notice is None and loaded.notice_text:
+        notice = parse_notice(loaded.notice_text, kb=kb, source="notice")
     reasons = resolve_reasons(loaded, kb, notice)
     if options.analysis and "metrics" in options.analysis:
         data: DataEvidence | None = from_analysis(options.analysis, reasons, loaded.case.seller.fulfillment)

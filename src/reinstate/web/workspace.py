@@ -12,7 +12,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from reinstate.case import LoadedCase
@@ -22,7 +21,7 @@ from reinstate.kb import KnowledgeBase, load_kb
 from reinstate.letters import Draft, DraftOptions, draft_appeal
 from reinstate.notice import Notice, parse_notice
 from reinstate.store import Case, Store, User
-from reinstate.yamlio import load_located
+from reinstate.yamlio import load_located, safe_dump, safe_load
 
 PLAN_KEYS = ("facts", "root_causes", "actions_taken", "preventive_measures", "attachments")
 
@@ -31,7 +30,7 @@ def case_data(case: Case) -> dict[str, Any]:
     """The case file as a dict: the stored YAML, with the row's seller, marketplace and reasons."""
     data: dict[str, Any] = {}
     if case.case_yaml.strip():
-        loaded = yaml.safe_load(case.case_yaml)
+        loaded = safe_load(case.case_yaml)
         if isinstance(loaded, dict):
             data = loaded
     data["version"] = 1
@@ -58,7 +57,7 @@ def validated_yaml(data: dict[str, Any]) -> str:
         where = ".".join(str(p) for p in first["loc"])
         message = str(first["msg"]).removeprefix("Value error, ")
         raise CaseFileError(f"{message}.", key=where, fix="correct this field and save again.") from None
-    return yaml.safe_dump(clean, sort_keys=False, allow_unicode=True, default_flow_style=False)
+    return safe_dump(clean)
 
 
 def plan_from_form(form: dict[str, list[str]]) -> dict[str, Any]:
@@ -159,4 +158,5 @@ def draft_case(case: Case, kb: KnowledgeBase, analysis: dict[str, Any] | None = 
         report_paths=(),
         lines=located,
     )
-    return draft_appeal(loaded, kb=kb, options=DraftOptions(analysis=analysis))
+    options = DraftOptions(analysis=analysis, notice=notice_of(case, kb))
+    return draft_appeal(loaded, kb=kb, options=options)
