@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.web.conftest import Client
 
+ORDERS = Path(__file__).parents[1] / "fixtures" / "reports" / "basic" / "all-orders.txt"
 NOTICE = (Path(__file__).parents[2] / "src/reinstate/samples/wrong-condition-upload/notice.txt").read_text(
     encoding="utf-8"
 )
@@ -117,10 +121,12 @@ def test_upload_submission_reply_and_delete(client: Client) -> None:
     case_id = create(client)
     uploaded = client.post(
         f"/cases/{case_id}/reports",
-        files={"file": ("orders.txt", b"amazon-order-id\tpurchase-date\n", "text/plain")},
+        files={"file": ("orders.txt", ORDERS.read_bytes(), "text/plain")},
     )
     assert uploaded.status_code == 303
-    assert client.get(f"/api/cases/{case_id}").json()["reports"][0]["filename"] == "orders.txt"
+    stored = client.get(f"/api/cases/{case_id}").json()["reports"][0]
+    assert stored["filename"] == "orders.txt" and stored["kind"] == "all-orders"
+    assert "All Orders report" in client.get(f"/cases/{case_id}").text
     client.post(f"/cases/{case_id}/drafts")
     sent = client.post(f"/cases/{case_id}/submissions", {"submitted_on": "2026-11-10", "draft_number": "1"})
     assert sent.status_code == 303
@@ -241,16 +247,30 @@ def test_uploaded_reports_are_analysed_and_back_the_draft(client: Client, tmp_pa
     assert "Our order defect rate was" in letter and "Our Seller Central data shows this:" in letter
 
 
-def test_a_report_that_cannot_be_read_is_kept_and_explained(client: Client) -> None:
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("notes.txt", b"just some notes\n", "notes.txt:1: the header line (just some notes)"),
+        ("statement.pdf", b"%PDF-1.7\n", "statement.pdf: this is a PDF document, not a report download."),
+        ("orders.csv", b"order-id,purchase-date\n111-1-1,2026-11-01\n", "orders.csv:1: "),
+        ("empty.txt", b"", "empty.txt: the file is empty."),
+    ],
+)
+def test_what_is_not_a_report_is_refused_at_upload_and_nothing_is_stored(
+    client: Client, name: str, content: bytes, said: str
+) -> None:
     case_id = create(client)
+    response = client.post(f"/cases/{case_id}/reports", files={"file": (name, content, "text/plain")})
+    assert response.status_code == 400
+    assert html.escape(said, quote=False) in response.text and "Fix:" in response.text
+    assert client.get(f"/api/cases/{case_id}").json()["reports"] == []
+
+
+def test_an_upload_to_another_users_case_is_refused_before_it_is_read(client: Client) -> None:
     response = client.post(
-        f"/cases/{case_id}/reports", files={"file": ("notes.txt", b"just some notes\n", "text/plain")}
+        "/cases/999/reports", files={"file": ("statement.pdf", b"%PDF-1.7\n", "text/plain")}
     )
-    assert response.status_code == 303
-    data = client.get(f"/api/cases/{case_id}").json()
-    assert data["reports"][0]["filename"] == "notes.txt"
-    analysis = data["analysis"]
-    assert analysis.get("error") or analysis.get("skipped")
+    assert response.status_code == 404
 
 
 def test_uploads_are_analysed_in_the_background(tmp_path: Path) -> None:

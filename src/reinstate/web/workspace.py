@@ -7,10 +7,11 @@ reads, so a case can move between the app and the command line. The notice is ke
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -22,6 +23,9 @@ from reinstate.letters import Draft, DraftOptions, draft_appeal
 from reinstate.notice import Notice, parse_notice
 from reinstate.store import Case, Store, User
 from reinstate.yamlio import load_located, safe_dump, safe_load
+
+if TYPE_CHECKING:
+    from reinstate.reports import Identified
 
 PLAN_KEYS = ("facts", "root_causes", "actions_taken", "preventive_measures", "attachments")
 
@@ -113,6 +117,18 @@ def notice_of(case: Case, kb: KnowledgeBase) -> Notice | None:
 def _parsed(text: str) -> Notice:
     """Notices are read on every case page; the same text always reads the same way."""
     return parse_notice(text, kb=load_kb(), source="notice")
+
+
+def identify_upload(filename: str, content: bytes) -> Identified:
+    """What an upload is, before it is stored; :class:`InputError` naming the file when it is no report."""
+    from reinstate.reports import identify
+
+    shown = Path(filename.replace("\\", "/")).name or "report.txt"
+    ending = re.sub(r"[^A-Za-z0-9.]", "", "".join(Path(shown).suffixes[-2:]))[:20]  # .txt.gz stays
+    with tempfile.TemporaryDirectory(prefix="reinstate-upload-") as folder:
+        path = Path(folder) / f"upload{ending}"
+        path.write_bytes(content)
+        return identify(path, shown=shown)
 
 
 def write_reports(store: Store, user: User, case_id: int, folder: Path) -> tuple[Path, ...]:

@@ -21,6 +21,7 @@ from reinstate.web.workspace import (
     analyse_reports,
     case_data,
     draft_case,
+    identify_upload,
     plan_from_form,
     validated_yaml,
 )
@@ -162,9 +163,9 @@ async def upload_report(request: Request, case_id: int, user: UserDep, file: Upl
         )
     name = file.filename or "report.txt"
     store = store_of(request)
-    report = await run_in_threadpool(
-        store.add_report, user, case_id, name, "seller-central-download", content
-    )
+    await run_in_threadpool(store.get_case, user, case_id)  # another user's case: refused before reading
+    found = await run_in_threadpool(identify_upload, name, content)  # not a report: 400, nothing stored
+    report = await run_in_threadpool(store.add_report, user, case_id, name, found.type, content)
     if request.app.state.settings.background_analysis:
         # A low-priority process analyses it; the page shows "analysing" until the result is stored.
         request.app.state.analysis_queue.submit(
