@@ -210,6 +210,24 @@ def test_review_with_reason_and_notice(runner: CliRunner, tmp_path: Path) -> Non
     assert "POA601" not in {f["code"] for f in json.loads(result.stdout)["findings"]}
 
 
+def test_review_with_an_ip_notice_never_asks_the_seller_for_the_retraction(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Only the rights owner can send a retraction; the notice mentions it, the letter need not."""
+    notice = Path(__file__).parent / "notice" / "fixtures" / "ip-trademark.txt"
+    letter = tmp_path / "letter.txt"
+    letter.write_text(
+        "Dear Seller Performance Team,\n\nWe listed ASIN B08KXT4R2Q (complaint 9023381176) without checking "
+        "the trademark.\n\nOn 2026-11-01 we removed the listing.\n\nA compliance lead now checks every new "
+        "listing against the trademark register.\n\nSincerely,\nAcme\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["review", str(letter), "--notice", str(notice), "--format", "json"])
+    findings = json.loads(result.stdout)["findings"]
+    assert "POA605" not in {f["code"] for f in findings}
+    assert "POA602" not in {f["code"] for f in findings}  # the ASIN and complaint are named: covered
+
+
 def test_review_unknown_selector_is_exit_2(runner: CliRunner) -> None:
     result = runner.invoke(app, ["review", str(LETTERS / "won_headed.txt"), "--select", "nonsense"])
     assert result.exit_code == 2 and "unknown rule selector" in result.stderr

@@ -63,18 +63,11 @@ def _review_context(reasons: list[str], notice: Path | None) -> Any:
     """What the letter must answer: the given reasons, and everything the notice cites."""
     from reinstate.kb import load_kb
     from reinstate.notice import parse_notice
-    from reinstate.review import context_for
+    from reinstate.review import context_for, context_from_notice
     from reinstate.yamlio import read_text
 
     kb = load_kb()
     if notice is None:
         return context_for(reasons, kb=kb) if reasons else None
     parsed = parse_notice(read_text(notice), kb=kb, source=str(notice))
-    return context_for(
-        reasons or parsed.reason_ids,
-        asins=parsed.asins,
-        order_ids=parsed.order_ids,
-        complaint_ids=parsed.complaint_ids,
-        documents=parsed.documents_requested,
-        kb=kb,
-    )
+    return context_from_notice(reasons, parsed, kb=kb)

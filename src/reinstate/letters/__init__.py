@@ -20,7 +20,7 @@ from reinstate.letters.model import Draft, DraftWarning, Item, Letter
 from reinstate.letters.plan import plan_letter
 from reinstate.letters.render import render_text, write_docx
 from reinstate.notice import Notice, parse_notice
-from reinstate.review import ReviewContext, context_for, review_text
+from reinstate.review import ReviewContext, context_for, context_from_notice, review_text
 
 __all__ = [
     "Draft",
@@ -110,16 +110,7 @@ def _data_evidence(loaded: LoadedCase, reasons: list[Reason]) -> DataEvidence | 
 
 
 def _review_context(reasons: list[str], notice: Notice | None, kb: KnowledgeBase) -> ReviewContext:
-    if notice is None:
-        return context_for(reasons, kb=kb)
-    return context_for(
-        reasons,
-        asins=notice.asins,
-        order_ids=notice.order_ids,
-        complaint_ids=notice.complaint_ids,
-        documents=[d for d in notice.documents_requested if d not in {"plan-of-action", "retraction"}],
-        kb=kb,
-    )
+    return context_from_notice(reasons, notice, kb=kb) if notice else context_for(reasons, kb=kb)
 
 
 def resolve_reasons(loaded: LoadedCase, kb: KnowledgeBase, notice: Notice | None = None) -> list[Reason]:

@@ -9,13 +9,23 @@ from collections.abc import Iterable
 
 from reinstate.errors import InputError
 from reinstate.kb import KnowledgeBase, load_kb
+from reinstate.notice import Notice, cited_items
 from reinstate.review import rules as _rules  # noqa: F401  (registers every rule)
 from reinstate.review.document import ReviewContext, ReviewDoc
 from reinstate.review.engine import review_doc, selected_rules
 from reinstate.review.model import Finding, Review
 from reinstate.review.registry import RULES, Rule
 
-__all__ = ["RULES", "Finding", "Review", "ReviewContext", "Rule", "context_for", "review_text"]
+__all__ = [
+    "RULES",
+    "Finding",
+    "Review",
+    "ReviewContext",
+    "Rule",
+    "context_for",
+    "context_from_notice",
+    "review_text",
+]
 
 
 def review_text(
@@ -66,4 +76,24 @@ def context_for(
         complaint_ids=tuple(dict.fromkeys(complaint_ids)),
         documents=tuple((d, kb.document_name(d)) for d in dict.fromkeys(documents)),
         other_reasons=tuple(r for r in kb.reasons.values() if r.id not in ids) if reasons else (),
+    )
+
+
+def context_from_notice(
+    reason_ids: Iterable[str], notice: Notice, *, kb: KnowledgeBase | None = None
+) -> ReviewContext:
+    """What a letter must answer for a notice: the given reasons (else the notice's) and what it cites.
+
+    Documents are those the seller can attach (:func:`reinstate.notice.cited_items`): never the Plan
+    of Action itself, nor a retraction, which only the rights owner can send. ``review --notice`` and
+    the letter composer both ask through here, so they never disagree about what is missing.
+    """
+    documents = [item.value for item in cited_items(notice) if item.kind == "document"]
+    return context_for(
+        list(reason_ids) or notice.reason_ids,
+        asins=notice.asins,
+        order_ids=notice.order_ids,
+        complaint_ids=notice.complaint_ids,
+        documents=documents,
+        kb=kb,
     )
