@@ -74,6 +74,15 @@ def db_url(backend: str, tmp_path: Path) -> str:
 
 
 @pytest.fixture
+def postgres_server_url() -> str:
+    """The PostgreSQL test database, for tests that need a live server; skipped when there is none."""
+    url = postgres_url()
+    if url is None:
+        pytest.skip(f"needs a PostgreSQL server ({PG_ENV})")
+    return url
+
+
+@pytest.fixture
 def store(db_url: str) -> Iterator[Store]:
     opened = open_store(db_url)
     yield opened

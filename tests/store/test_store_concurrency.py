@@ -6,8 +6,12 @@ connection from the pool, as concurrent web requests do.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from threading import Barrier
 from typing import TypeVar
 
@@ -93,6 +97,66 @@ def test_first_use_of_the_local_user_from_many_requests(db_url: str) -> None:
     results = together(6, lambda i: store.local_user().id)
     assert all(isinstance(r, int) for r in results), results
     assert len(set(results)) == 1
+    store.close()
+
+
+STARTER = """
+import sys, time
+from pathlib import Path
+from sqlalchemy import Engine, event
+from reinstate.store import open_store
+from reinstate.store.engine import current_revision
+folder, index, url = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+slowed = []
+
+@event.listens_for(Engine, "before_cursor_execute")
+def widen_the_race(conn, cursor, statement, *args):
+    # Pause before this process's first CREATE TABLE, so unserialised migrations would surely collide.
+    if statement.lstrip().upper().startswith("CREATE TABLE") and not slowed:
+        slowed.append(True)
+        time.sleep(0.3)
+
+(folder / f"ready-{index}").touch()
+while not (folder / "go").exists():
+    time.sleep(0.001)
+store = open_store(url)
+print(current_revision(store.engine))
+store.close()
+"""
+
+
+def test_servers_starting_at_once_on_an_empty_database_all_come_up_migrated(
+    db_url: str, tmp_path: Path
+) -> None:
+    """Separate processes (imports done, then released together) each migrate the same empty database.
+
+    The advisory lock (PostgreSQL) or ``BEGIN IMMEDIATE`` (SQLite) makes them queue; without it they
+    create the same tables at once and all but one fail. Separate processes, as real servers are (and
+    because Alembic's module-level context is not thread-safe: threads would hang, not fail).
+    """
+    count = 3
+    starters = [
+        subprocess.Popen(
+            [sys.executable, "-c", STARTER, str(tmp_path), str(i), db_url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(count)
+    ]
+    try:
+        deadline = time.monotonic() + 60
+        while len(list(tmp_path.glob("ready-*"))) < count and time.monotonic() < deadline:
+            time.sleep(0.01)
+        (tmp_path / "go").touch()
+        outputs = [starter.communicate(timeout=60) for starter in starters]
+    finally:
+        for starter in starters:
+            starter.kill()
+    assert [starter.returncode for starter in starters] == [0] * count, [err for _, err in outputs]
+    assert [out.strip() for out, _ in outputs] == ["0001"] * count
+    store = open_store(db_url)
+    assert store.create_case(store.local_user(), "After the race", "Acme").id == 1
     store.close()
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, make_url
 
 from reinstate.errors import InputError
 from reinstate.store import DatabaseUnavailable, InvalidInput, Store, User, open_store
@@ -182,6 +182,26 @@ def test_an_unreachable_postgresql_server_names_it_without_the_password() -> Non
     )
     assert "s3cret" not in message
     assert "Fix: start the server" in message
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message", "fix"),
+    [
+        ("database", "reinstate_no_such_db", "the PostgreSQL database of", "createdb reinstate_no_such_db"),
+        ("username", "no_such_seller", "the PostgreSQL server refused the login", "check the user"),
+    ],
+    ids=["missing-database", "unknown-role"],
+)
+def test_a_live_postgresql_server_that_refuses_says_why(
+    postgres_server_url: str, field: str, value: str, message: str, fix: str
+) -> None:
+    """Messages that only a running server can provoke: a database or a login role that does not exist."""
+    server = make_url(postgres_server_url)
+    wrong = server.set(database=value) if field == "database" else server.set(username=value)
+    url = wrong.render_as_string(hide_password=False)
+    with pytest.raises(DatabaseUnavailable, match=message) as caught:
+        open_store(url)
+    assert caught.value.fix is not None and fix in caught.value.fix
 
 
 def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
