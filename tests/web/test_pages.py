@@ -310,3 +310,22 @@ def test_analyse_again_fills_a_missing_analysis(client: Client, tmp_path: Path) 
     assert client.post(f"/cases/{case_id}/analyse").status_code == 303
     data = client.get(f"/api/cases/{case_id}").json()
     assert data["analysing"] is False and data["analysis"]["metrics"]
+
+
+def test_an_upload_past_the_limit_is_cut_off_with_a_message_and_nothing_is_stored(tmp_path: Path) -> None:
+    from tests.web.conftest import make_app
+
+    with make_app(tmp_path, max_upload_bytes=100_000) as http:
+        client = Client(http)
+        case_id = create(client)
+        big = ORDERS.read_bytes() * 200  # about 300 KB: past the limit and the form's allowance
+        response = client.post(f"/cases/{case_id}/reports", files={"file": ("orders.txt", big, "text/plain")})
+        assert response.status_code == 413
+        assert "The upload is larger than 97 KB." in response.text and "Fix:" in response.text
+        zh = client.http.post(
+            f"/cases/{case_id}/reports?lang=zh",
+            data={"csrf_token": client.token},
+            files={"file": ("orders.txt", big, "text/plain")},
+        )
+        assert zh.status_code == 413 and "只上传报表本身" in zh.text
+        assert client.get(f"/api/cases/{case_id}").json()["reports"] == []

@@ -17,10 +17,11 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from reinstate import __version__
@@ -28,10 +29,12 @@ from reinstate.errors import ReinstateError
 from reinstate.kb import load_kb
 from reinstate.store import ConflictError, DatabaseUnavailable, NotFound, PermissionDenied, open_store
 from reinstate.web.i18n import gettext_for, pick_language
+from reinstate.web.limits import BodyLimit
 from reinstate.web.security import LoginRequired, csrf_token
 from reinstate.web.settings import Settings
 
 HERE = Path(__file__).parent
+FORM_OVERHEAD = 64 * 1024  # multipart boundaries, headers and the other fields beside an upload
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -52,6 +55,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.analysis_queue = ProcessPoolExecutor(
         max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_lower_priority
     )
+    # Inside the session middleware, so the 413 page knows the user's language and session.
+    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes + FORM_OVERHEAD)
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key,
@@ -89,6 +94,12 @@ def create_app_from_env() -> FastAPI:
         secret_key=secret_key_file(data_dir()),
     )
     return create_app(settings)
+
+
+def _size(count: int) -> str:
+    """A byte count as people write it: 50 MB, 97 KB."""
+    megabytes = count / (1024 * 1024)
+    return f"{megabytes:.0f} MB" if megabytes >= 1 else f"{count // 1024} KB"
 
 
 def _lower_priority() -> None:
@@ -181,4 +192,11 @@ def _register_errors(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
+        if exc.status_code == 413:  # the body limit: say what it is and what to do, in the page's language
+            _ = gettext_for(language(request))
+            message = _(
+                "The upload is larger than %(size)s. Fix: upload the report itself, not an archive of "
+                "several; for a very long period, download a shorter date range."
+            ) % {"size": _size(app.state.settings.max_upload_bytes)}
+            return respond(request, 413, message)
         return respond(request, exc.status_code, str(exc.detail))
