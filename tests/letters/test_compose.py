@@ -324,3 +324,18 @@ def test_reports_back_the_causes_with_computed_numbers(
     with_table = draft_appeal(load_case(write_case(text)), options=DraftOptions(appendix=True))
     assert with_table.letter.appendix and "| Purchase date |" in with_table.markdown
     assert with_table.words == result.words  # the appendix is not counted as letter
+
+
+@pytest.mark.parametrize(
+    ("attachment", "warned"),
+    [
+        ("Carrier scans for the 12 late orders", False),  # a seller's wording of the tracking records
+        ("Tracking numbers of all 12 orders", False),
+        ("Refund confirmations", True),
+    ],
+)
+def test_an_attachment_counts_when_it_names_the_document_as_a_seller_would(
+    write_case: Callable[[str], Path], attachment: str, warned: bool
+) -> None:
+    result = draft(write_case, FULL + f"attachments:\n  - {attachment}\n")
+    assert ("document-not-listed" in codes(result)) is warned

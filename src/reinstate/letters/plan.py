@@ -23,7 +23,8 @@ from reinstate.letters import warnings as w
 from reinstate.letters.evidence import DataEvidence
 from reinstate.letters.model import DraftWarning
 from reinstate.letters.tense import reads_as_plan
-from reinstate.notice import Notice, uncovered_items
+from reinstate.notice import Notice, names_document, uncovered_items
+from reinstate.notice.coverage import NOT_ATTACHED
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -241,16 +242,10 @@ def _check_cited(plan: LetterPlan, loaded: LoadedCase, notice: Notice) -> None:
 
 
 def _check_documents(plan: LetterPlan, loaded: LoadedCase, kb: KnowledgeBase) -> None:
-    attached = " ".join(loaded.case.attachments).lower()
+    attached = "\n".join(loaded.case.attachments)
     for reason in plan.reasons:
         for doc_id in reason.documents:
-            if doc_id == "plan-of-action":
+            if doc_id in NOT_ATTACHED or names_document(doc_id, attached):
                 continue
             doc = kb.documents[doc_id]
-            words = [
-                wd
-                for wd in re.findall(r"[a-z]{4,}", doc.name.en.lower())
-                if wd not in {"from", "with", "and"}
-            ]
-            if not any(wd in attached for wd in words):
-                plan.warnings.append(w.document_not_attached(reason, doc.name.en, doc.name.zh))
+            plan.warnings.append(w.document_not_attached(reason, doc.name.en, doc.name.zh))

@@ -13,7 +13,7 @@ from reinstate.notice import advice
 from reinstate.notice.checklist import checklist_text
 from reinstate.notice.classify import classify
 from reinstate.notice.clean import clean_text
-from reinstate.notice.coverage import CitedItem, cited_items, uncovered_items
+from reinstate.notice.coverage import CitedItem, cited_items, names_document, uncovered_items
 from reinstate.notice.facts import action_taken, find_dates, find_infringement_types, find_scope
 from reinstate.notice.ids import (
     find_amazon_contacts,
@@ -36,6 +36,7 @@ __all__ = [
     "RightsOwner",
     "checklist_text",
     "cited_items",
+    "names_document",
     "parse_notice",
     "uncovered_items",
 ]

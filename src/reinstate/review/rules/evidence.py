@@ -9,12 +9,11 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from reinstate.notice.requests import DOCUMENTS
+from reinstate.notice.coverage import names_document
 from reinstate.review.document import ReviewDoc
 from reinstate.review.registry import rule
 
 Hits = Iterator[tuple[int, int]]
-DOCUMENT_NAMES = dict(DOCUMENTS)  # how a notice, and so a letter, names each document
 STOP = {
     "above",
     "below",
@@ -122,19 +121,8 @@ def complaint_not_addressed(doc: ReviewDoc) -> Hits:
 )
 def document_not_mentioned(doc: ReviewDoc) -> Hits:
     """ "You have not submitted required documents" is one of Amazon's standard rejection reasons."""
-    low = doc.text.lower()
-    for doc_id, name in doc.context.documents:
-        if doc_id == "plan-of-action":
-            continue
-        pattern = DOCUMENT_NAMES.get(doc_id)
-        if pattern:
-            if not pattern.search(doc.text):
-                yield _anchor(doc)
-            continue
-        words = [
-            w for w in re.findall(r"[a-z]{4,}", name.lower()) if w not in {"from", "with", "brand", "owner"}
-        ]
-        if not any(w.rstrip("s") in low for w in words):
+    for doc_id, _name in doc.context.documents:
+        if doc_id != "plan-of-action" and not names_document(doc_id, doc.text):
             yield _anchor(doc)
 
 
