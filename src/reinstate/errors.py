@@ -21,24 +21,37 @@ class ReinstateError(Exception):
         line: int | None = None,
         key: str | None = None,
         fix: str | None = None,
+        message_zh: str | None = None,
+        fix_zh: str | None = None,
     ) -> None:
         self.message = message
         self.path = str(path) if path is not None else None
         self.line = line
         self.key = key
         self.fix = fix
+        self.message_zh = message_zh  # for the Chinese interface, where a seller meets this error
+        self.fix_zh = fix_zh
         super().__init__(self.render())
 
-    def render(self) -> str:
-        where = ""
-        if self.path:
-            where = self.path
-            if self.line:
-                where += f":{self.line}"
-            where += ": "
-        key = f"{self.key}: " if self.key else ""
-        fix = f" Fix: {self.fix}" if self.fix else ""
-        return f"{where}{key}{self.message}{fix}"
+    def render(self, lang: str = "en") -> str:
+        """The one-line message; in Chinese (``lang="zh"``) when the error has a Chinese text."""
+        where = self.path or ""
+        if where and self.line:
+            where += f":{self.line}"
+        if lang == "zh" and self.message_zh:
+            fix_zh = self.fix_zh or self.fix
+            return (
+                (f"{where}：" if where else "")
+                + (f"{self.key}：" if self.key else "")
+                + self.message_zh
+                + (f" 解决办法：{fix_zh}" if fix_zh else "")
+            )
+        return (
+            (f"{where}: " if where else "")
+            + (f"{self.key}: " if self.key else "")
+            + self.message
+            + (f" Fix: {self.fix}" if self.fix else "")
+        )
 
 
 class InputError(ReinstateError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,9 @@ def test_what_is_not_a_report_is_named_with_the_fix(
     assert message.startswith(f"{name}") and said in message
     assert "Fix:" in message
     assert str(tmp_path) not in message  # the temporary path is never shown
+    chinese = caught.value.render("zh")  # the web app's Chinese interface shows this
+    assert chinese.startswith(name) and "解决办法：" in chinese
+    assert re.search(r"[\u4e00-\u9fff]", chinese.split("解决办法")[0]), chinese
 
 
 def test_a_broken_workbook_is_refused(tmp_path: Path) -> None:

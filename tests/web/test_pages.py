@@ -266,6 +266,16 @@ def test_what_is_not_a_report_is_refused_at_upload_and_nothing_is_stored(
     assert client.get(f"/api/cases/{case_id}").json()["reports"] == []
 
 
+def test_a_refused_upload_is_explained_in_chinese_in_the_chinese_interface(client: Client) -> None:
+    case_id = create(client)
+    client.get("/?lang=zh")  # remembered in a cookie
+    response = client.post(
+        f"/cases/{case_id}/reports", files={"file": ("scan.pdf", b"%PDF-1.7\n", "text/plain")}
+    )
+    assert response.status_code == 400
+    assert "scan.pdf：这是PDF 文档，不是报表文件。 解决办法：请上传从卖家平台下载的原始报表" in response.text
+
+
 def test_an_upload_to_another_users_case_is_refused_before_it_is_read(client: Client) -> None:
     response = client.post(
         "/cases/999/reports", files={"file": ("statement.pdf", b"%PDF-1.7\n", "text/plain")}

@@ -26,6 +26,7 @@ class ReportFormat:
 
     type: str
     title: str
+    title_zh: str
     columns: dict[str, tuple[str, ...]]
     required: tuple[str, ...]
     signature: tuple[tuple[str, ...], ...]  # at least one group whose columns are all present
@@ -57,6 +58,7 @@ FORMATS: tuple[ReportFormat, ...] = (
     ReportFormat(
         type="all-orders",
         title="All Orders report",
+        title_zh="所有订单报告（All Orders）",
         columns={
             "order_id": ("amazon-order-id", "amazon order id", "order-id", "order id"),
             "order_item_id": ("order-item-id", "order item id", "amazon-order-item-id"),
@@ -92,6 +94,7 @@ FORMATS: tuple[ReportFormat, ...] = (
     ReportFormat(
         type="seller-feedback",
         title="Seller Feedback report",
+        title_zh="买家反馈报告（Seller Feedback）",
         columns={
             "date": ("date", "feedback date", "rating date"),
             "rating": ("rating", "stars"),
@@ -107,6 +110,7 @@ FORMATS: tuple[ReportFormat, ...] = (
     ReportFormat(
         type="fba-returns",
         title="FBA customer returns report",
+        title_zh="FBA 买家退货报告",
         columns={
             "return_date": ("return-date", "return date"),
             "order_id": ORDER_ID,
@@ -134,6 +138,7 @@ FORMATS: tuple[ReportFormat, ...] = (
     ReportFormat(
         type="mfn-returns",
         title="seller-fulfilled returns report",
+        title_zh="卖家自配送退货报告",
         columns={
             "order_id": ORDER_ID,
             "order_date": ("order date", "order-date"),
@@ -159,6 +164,7 @@ FORMATS: tuple[ReportFormat, ...] = (
     ReportFormat(
         type="claims",
         title="claims file (A-to-z claims and chargebacks)",
+        title_zh="索赔文件（A-to-z 索赔和信用卡拒付）",
         columns={
             "order_id": ORDER_ID,
             "claim_type": ("claim-type", "claim type", "type"),
@@ -174,6 +180,7 @@ FORMATS: tuple[ReportFormat, ...] = (
     ReportFormat(
         type="late-shipment",
         title="Account Health late shipment download",
+        title_zh="账户状况：迟发订单下载",
         columns={
             "order_id": ORDER_ID,
             "order_date": ("order date", "purchase date", "order-date"),
@@ -203,6 +210,7 @@ FORMATS: tuple[ReportFormat, ...] = (
     ReportFormat(
         type="cancellations",
         title="Account Health cancellation download",
+        title_zh="账户状况：取消订单下载",
         columns={
             "order_id": ORDER_ID,
             "order_date": ("order date", "purchase date"),
@@ -216,6 +224,7 @@ FORMATS: tuple[ReportFormat, ...] = (
     ReportFormat(
         type="valid-tracking",
         title="Account Health valid tracking download",
+        title_zh="账户状况：有效追踪下载",
         columns={
             "order_id": ORDER_ID,
             "carrier": ("carrier name", "carrier"),
@@ -236,6 +245,7 @@ FORMATS: tuple[ReportFormat, ...] = (
     ReportFormat(
         type="on-time-delivery",
         title="Account Health on-time delivery download",
+        title_zh="账户状况：准时送达下载",
         columns={
             "order_id": ORDER_ID,
             "promised_date": ("promised delivery date", "promise date", "latest delivery date"),
@@ -293,6 +303,9 @@ def detect(headers: list[str], *, path: str) -> Detected:
         line=1,
         fix="give the report as downloaded (All Orders, Seller Feedback, FBA or seller-fulfilled returns, "
         "claims file, Account Health downloads or the seller performance JSON), with its header line.",
+        message_zh=f"表头（{shown}）不属于支持的卖家平台报表。",
+        fix_zh="请提供从卖家平台下载的原始报表（所有订单、买家反馈、FBA 或自配送退货、索赔文件、"
+        "账户状况下载报告或卖家绩效 JSON），保留第一行表头。",
     )
 
 
@@ -303,4 +316,6 @@ def _missing(fmt: ReportFormat, missing: list[str], path: str) -> InputError:
         path=path,
         line=1,
         fix="download the report again, or add the missing column with this header.",
+        message_zh=f"看起来是{fmt.title_zh}，但缺少这一列：{names}。",
+        fix_zh="请重新下载报表，或按这个表头补上缺少的列。",
     )

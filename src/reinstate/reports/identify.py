@@ -17,19 +17,27 @@ from reinstate.reports import encoding as enc
 
 # Signatures of files people upload by mistake, and what they are.
 MAGIC = (
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\xd0\xcf\x11\xe0", "an old-style Excel .xls or Word .doc file"),
-    (b"PK\x03\x04", "a ZIP archive (or an Excel or Word file named without its .xlsx/.docx ending)"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"%PDF", "a PDF document", "PDF 文档"),
+    (b"\x89PNG", "a PNG image", "PNG 图片"),
+    (b"\xff\xd8\xff", "a JPEG image", "JPEG 图片"),
+    (b"GIF8", "a GIF image", "GIF 图片"),
+    (b"\xd0\xcf\x11\xe0", "an old-style Excel .xls or Word .doc file", "旧版 Excel .xls 或 Word .doc 文件"),
+    (
+        b"PK\x03\x04",
+        "a ZIP archive (or an Excel or Word file named without its .xlsx/.docx ending)",
+        "ZIP 压缩包（或文件名缺少 .xlsx/.docx 后缀的 Excel、Word 文件）",
+    ),
+    (b"Rar!", "a RAR archive", "RAR 压缩包"),
+    (b"7z\xbc\xaf", "a 7-Zip archive", "7-Zip 压缩包"),
 )
 WHAT_TO_GIVE = (
     "upload the report as Seller Central downloads it (a .txt or .csv file, or that file saved "
     "as .xlsx): All Orders, Seller Feedback, FBA or seller-fulfilled returns, claims, the Account "
     "Health downloads, or the seller performance JSON."
+)
+WHAT_TO_GIVE_ZH = (
+    "请上传从卖家平台下载的原始报表（.txt 或 .csv 文件，或把它另存为 .xlsx）：所有订单、买家反馈、"
+    "FBA 或自配送退货、索赔文件、账户状况下载报告，或卖家绩效 JSON。"
 )
 
 
@@ -52,7 +60,10 @@ def identify(path: Path, *, shown: str | None = None) -> Identified:
     try:
         return _identify(path, name)
     except InputError as exc:
-        raise InputError(exc.message, path=name, line=exc.line, key=exc.key, fix=exc.fix) from None
+        raise InputError(
+            exc.message, path=name, line=exc.line, key=exc.key, fix=exc.fix,
+            message_zh=exc.message_zh, fix_zh=exc.fix_zh,
+        ) from None  # fmt: skip
 
 
 def _identify(path: Path, name: str) -> Identified:
@@ -62,18 +73,26 @@ def _identify(path: Path, name: str) -> Identified:
     if suffix in (".xlsx", ".xlsm"):  # a zip by nature: the reader opens it and finds the report sheet
         return _sniffed(path)
     head = enc.head_bytes(path)
-    for magic, what in MAGIC:
+    for magic, what, what_zh in MAGIC:
         if head.startswith(magic):
-            raise InputError(f"this is {what}, not a report download.", fix=WHAT_TO_GIVE)
+            raise InputError(
+                f"this is {what}, not a report download.", fix=WHAT_TO_GIVE,
+                message_zh=f"这是{what_zh}，不是报表文件。", fix_zh=WHAT_TO_GIVE_ZH,
+            )  # fmt: skip
     if suffix == ".json":
         if is_performance_json(path):
             return Identified("seller-performance", "seller performance report (SP-API JSON)", "utf-8")
         raise InputError(
             "this JSON file is not the seller performance report (it has no performanceMetrics).",
             fix=WHAT_TO_GIVE,
+            message_zh="这个 JSON 文件不是卖家绩效报告（里面没有 performanceMetrics）。",
+            fix_zh=WHAT_TO_GIVE_ZH,
         )
     if b"\x00" in head and not enc.sniff_encoding(head).startswith("utf-16"):
-        raise InputError("this file holds binary data, not text.", fix=WHAT_TO_GIVE)
+        raise InputError(
+            "this file holds binary data, not text.", fix=WHAT_TO_GIVE,
+            message_zh="这个文件是二进制数据，不是文本。", fix_zh=WHAT_TO_GIVE_ZH,
+        )  # fmt: skip
     return _sniffed(path)
 
 

@@ -49,7 +49,13 @@ def sniff(path: Path, workdir: Path) -> Sniffed:
         source = xlsx_to_tsv(path, workdir / f"{path.stem}.{id(path)}.tsv")
     head = enc.head_bytes(source)
     if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise InputError("the file is empty.", path=path, fix="download the report again.")
+        raise InputError(
+            "the file is empty.",
+            path=path,
+            fix="download the report again.",
+            message_zh="文件是空的。",
+            fix_zh="请重新下载报表。",
+        )
     encoding = "utf-8" if source is not path else enc.sniff_encoding(head)
     text = head.decode(encoding.split("+")[0], errors="replace").lstrip("\ufeff")
     first = text.splitlines()[0] if text.splitlines() else ""

@@ -41,6 +41,8 @@ def xlsx_to_tsv(path: Path, dest: Path) -> Path:
             f"is not a readable Excel workbook ({type(exc).__name__}).",
             path=path,
             fix="open it in Excel and save it again as .xlsx, or give the original .txt download.",
+            message_zh=f"不是可以读取的 Excel 工作簿（{type(exc).__name__}）。",
+            fix_zh="请在 Excel 中打开后重新另存为 .xlsx，或直接上传原始的 .txt 下载文件。",
         ) from None
     try:
         for sheet in book.worksheets:

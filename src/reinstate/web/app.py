@@ -185,7 +185,8 @@ def _register_errors(app: FastAPI) -> None:
 
     async def library_error(request: Request, exc: Exception) -> Response:
         status = next(code for kind, code in STATUS_OF if isinstance(exc, kind))
-        return respond(request, status, str(exc))
+        message = exc.render(language(request)) if isinstance(exc, ReinstateError) else str(exc)
+        return respond(request, status, message)
 
     for kind, _status in STATUS_OF:
         app.add_exception_handler(kind, library_error)

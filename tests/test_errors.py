@@ -1,0 +1,25 @@
+"""The one error type renders one line: where, which key, what is wrong, and the fix; in Chinese too."""
+
+from __future__ import annotations
+
+from reinstate.errors import InputError
+
+
+def test_english_line_names_file_line_key_and_fix() -> None:
+    error = InputError("is not a date.", path="case.yaml", line=7, key="as_of", fix="write YYYY-MM-DD.")
+    assert str(error) == "case.yaml:7: as_of: is not a date. Fix: write YYYY-MM-DD."
+    assert error.render("zh") == str(error)  # no Chinese text given: the English line
+
+
+def test_chinese_line_when_the_error_has_one() -> None:
+    error = InputError(
+        "the file is empty.", path="orders.txt", fix="download it again.",
+        message_zh="文件是空的。", fix_zh="请重新下载。",
+    )  # fmt: skip
+    assert error.render("zh") == "orders.txt：文件是空的。 解决办法：请重新下载。"
+    assert str(error) == "orders.txt: the file is empty. Fix: download it again."
+
+
+def test_chinese_line_falls_back_to_the_english_fix() -> None:
+    error = InputError("bad.", line=3, path="a.txt", fix="do this.", message_zh="有问题。")
+    assert error.render("zh") == "a.txt:3：有问题。 解决办法：do this."
