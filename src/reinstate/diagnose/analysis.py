@@ -45,6 +45,11 @@ class Analysis:
     def missing(self) -> dict[str, str]:
         return missing_metrics(self.read, self.metrics)
 
+    @property
+    def missing_zh(self) -> dict[str, str]:
+        """The same keys as :attr:`missing`, with where to get each download in Chinese."""
+        return missing_metrics(self.read, self.metrics, lang="zh")
+
     def to_json(self) -> dict[str, Any]:
         """The ``reinstate.analysis/1`` document (spec section 4), with extra keys only added."""
         return {
@@ -56,6 +61,7 @@ class Analysis:
             "notes": [n.to_json() for n in self.read.notes],
             "metrics": {key: metric.to_json() for key, metric in self.metrics.items()},
             "missing": self.missing,
+            "missing_zh": self.missing_zh,
             "findings": [f.to_json() for f in self.findings],
             "timeline": self.timeline,
         }

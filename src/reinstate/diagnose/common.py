@@ -85,6 +85,11 @@ def pct(part: int | float, whole: int | float) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "0%"
 
 
+def zh_word(word: str) -> str:
+    """``word`` ready to sit between Chinese characters: Latin words (``SKU``) get a space on each side."""
+    return f" {word} " if word.isascii() else word
+
+
 def slug(text: Any) -> str:
     return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")[:40] or "none"
 

@@ -17,6 +17,8 @@ REASON_THEMES = {
 }
 WORDS = {"used": "say the item was used", "not-as-described": "say the item was not as described",
          "wrong-item": "say the wrong item was sent", "counterfeit": "call the item fake or not genuine"}  # fmt: skip
+WORDS_ZH = {"used": "说商品是用过的", "not-as-described": "说商品与描述不符", "wrong-item": "说发错了商品",
+            "counterfeit": "说商品是假货或不是正品"}  # fmt: skip
 
 
 def texts_sql(read: ReadResult) -> str:
@@ -49,9 +51,11 @@ def findings(read: ReadResult, reason: str) -> list[Finding]:
             continue
         where = f" ({on_sku} of them on SKU {sku})" if sku and on_sku * 2 >= count and count > 1 else ""
         summary = f"{count} buyer comments or claims {WORDS[theme]}{where}."
+        where_zh = f"（其中 {on_sku} 条针对 SKU {sku}）" if where else ""
+        summary_zh = f"有 {count} 条买家留言或索赔{WORDS_ZH[theme]}{where_zh}。"
         rows = rows_as_dicts(read, f"SELECT * FROM complaints WHERE theme = '{theme}' ORDER BY date")
         cause = THEMES[theme][1]
         kb = cause if cause and cause.startswith(reason) else None
         out.append(Finding(f"{reason}-theme-{theme}", reason, reason, "theme", summary, count / total, count, total,
-                           {"theme": theme, "sku": sku, "rows": rows}, kb))  # fmt: skip
+                           {"theme": theme, "sku": sku, "rows": rows}, kb, summary_zh=summary_zh))  # fmt: skip
     return out

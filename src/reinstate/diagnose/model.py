@@ -10,8 +10,9 @@ from typing import Any
 class Finding:
     """One explanation, ranked by ``share``: the fraction of the problem it covers.
 
-    ``summary`` is one sentence a letter can quote; ``evidence`` holds the group, the counts and the
-    rows that prove it (order ids, dates, SKUs, with the file and line they come from);
+    ``summary`` is one English sentence a letter can quote; ``summary_zh`` gives the same facts and
+    numbers in Chinese for the seller to read (letters to Amazon stay English); ``evidence`` holds the
+    group, the counts and the rows that prove it (order ids, dates, SKUs, with their file and line);
     ``kb_cause`` is the knowledge-base root cause (``reason-id/cause-id``) the pattern points to.
     """
 
@@ -25,6 +26,7 @@ class Finding:
     total: int
     evidence: dict[str, Any] = field(default_factory=dict)
     kb_cause: str | None = None
+    summary_zh: str = field(kw_only=True)  # keyword-only, so the positional order above is unchanged
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -33,6 +35,7 @@ class Finding:
             "metric": self.metric,
             "kind": self.kind,
             "summary": self.summary,
+            "summary_zh": self.summary_zh,
             "share": round(self.share, 4),
             "count": self.count,
             "total": self.total,

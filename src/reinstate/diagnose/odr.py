@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reinstate.diagnose.common import Burst, find_burst, notable, pct, rows_as_dicts, slug, source_sql
+from reinstate.diagnose.common import (
+    Burst,
+    find_burst,
+    notable,
+    pct,
+    rows_as_dicts,
+    slug,
+    source_sql,
+    zh_word,
+)
 from reinstate.diagnose.model import Finding
 from reinstate.diagnose.themes import THEMES, theme_sql
 from reinstate.metrics.engine import CLAIM_COUNTS, CLAIM_KIND
@@ -19,6 +28,39 @@ DIMENSIONS = (
     ("ship_service_level", "ship service level", "ship-service-level"),
     ("ship_state", "ship state", "ship-state"),
 )
+DIMENSIONS_ZH = {
+    "sku": "SKU",
+    "channel": "配送渠道",
+    "ship_service_level": "配送服务级别",
+    "ship_state": "收货州/省",
+}
+CHANNELS_ZH = {"MFN": "MFN（自配送）", "AFN": "AFN（亚马逊物流 FBA）", "other": "other（其他渠道）"}
+COMPONENT_WORDS = {
+    "negative-feedback": "had 1- or 2-star feedback",
+    "a-to-z-claim": "had an A-to-z claim",
+    "chargeback": "had a chargeback",
+}
+COMPONENT_WORDS_ZH = {
+    "negative-feedback": "收到了 1 星或 2 星的负面反馈",
+    "a-to-z-claim": "被买家提出了 A-to-z 索赔",
+    "chargeback": "发生了信用卡拒付",
+}
+THEME_WORDS = {
+    "never-arrived": "saying the item never arrived", "late": "complaining that the order was late",
+    "damaged": "saying the item arrived damaged", "wrong-item": "saying the wrong item was sent",
+    "not-as-described": "saying the item was not as described", "used": "saying the item was used",
+    "counterfeit": "calling the item fake", "rude": "complaining about the seller's replies",
+}  # fmt: skip
+THEME_WORDS_ZH = {
+    "never-arrived": "说没有收到货", "late": "抱怨订单送达太晚", "damaged": "说商品到货时已损坏",
+    "wrong-item": "说发错了商品", "not-as-described": "说商品与描述不符", "used": "说商品是用过的",
+    "counterfeit": "说商品是假货", "rude": "抱怨卖家的回复",
+}  # fmt: skip
+
+
+def _of_defective(count: int, total: int) -> str:
+    """Chinese opening shared by the ODR sentences: "X 个缺陷订单中有 Y 个（Z%）"."""
+    return f"{total} 个缺陷订单中有 {count} 个（{pct(count, total)}）"
 
 
 def build(read: ReadResult, start: dt.date, end: dt.date) -> None:
@@ -85,19 +127,19 @@ def _components(read: ReadResult, total: int) -> list[Finding]:
         reverse=True,
     )
     count, name, col = kinds[0]
-    words = {
-        "negative-feedback": "had 1- or 2-star feedback",
-        "a-to-z-claim": "had an A-to-z claim",
-        "chargeback": "had a chargeback",
-    }
     summary = (
-        f"{count} of the {total} defective orders ({pct(count, total)}) {words[name]}; "
+        f"{count} of the {total} defective orders ({pct(count, total)}) {COMPONENT_WORDS[name]}; "
         f"negative feedback {neg}, A-to-z claims {az}, chargebacks {cb}."
+    )
+    summary_zh = (
+        f"{_of_defective(count, total)}{COMPONENT_WORDS_ZH[name]}。"
+        f"按类型分：负面反馈 {neg} 个，A-to-z 索赔 {az} 个，信用卡拒付 {cb} 个。"
     )
     return [
         Finding(
             f"{METRIC}-component-{name}", REASON, METRIC, "component", summary, count / total, count, total,
             {"negative_feedback": neg, "a_to_z_claims": az, "chargebacks": cb, "rows": rows_as_dicts(read, evidence_sql(read, col))},
+            summary_zh=summary_zh,
         )
     ]  # fmt: skip
 
@@ -127,15 +169,20 @@ def burst_finding(read: ReadResult, burst: Burst, total: int, orders: int) -> Fi
         f"{burst.count} of the {total} defective orders ({pct(burst.count, total)}) were placed between "
         f"{burst.start} and {burst.end}, days that had only {pct(burst.population, orders)} of all orders."
     )
+    summary_zh = (
+        f"{_of_defective(burst.count, total)}的下单日期在 {burst.start} 至 {burst.end} 之间，"
+        f"而这几天的订单只占全部订单的 {pct(burst.population, orders)}。"
+    )
     evidence = {"start": burst.start.isoformat(), "end": burst.end.isoformat(), "orders_in_period": burst.population,
                 "rows": rows_as_dicts(read, evidence_sql(read, where))}  # fmt: skip
     if has_lsr and confirmed:
         evidence["shipments_confirmed_in_period"] = int(confirmed[0])
         if confirmed[0] == 0:
             summary = summary[:-1] + ", and no shipment was confirmed in those days."
+            summary_zh = summary_zh[:-1] + "；这几天也没有任何一笔订单确认发货。"
     return Finding(
         f"{METRIC}-burst-{burst.start}", REASON, METRIC, "order-date-burst", summary, burst.count / total,
-        burst.count, total, evidence, f"{REASON}/listings-active-during-closure",
+        burst.count, total, evidence, f"{REASON}/listings-active-during-closure", summary_zh=summary_zh,
     )  # fmt: skip
 
 
@@ -154,23 +201,29 @@ def _dimensions(read: ReadResult, total: int, orders: int) -> list[Finding]:
                 f"{count} of the {total} defective orders ({pct(count, total)}) were {label} {value}{extra}, "
                 f"which had {pct(population, orders)} of all orders."
             )
+            summary_zh = _dimension_zh(
+                column, value, asin if extra else None, (int(count), total, population, orders)
+            )
             where = f"{column} = '{str(value).replace(chr(39), chr(39) * 2)}'"
             evidence = {"column": header, "value": value, "orders_in_group": int(population),
                         "rows": rows_as_dicts(read, evidence_sql(read, where))}  # fmt: skip
-            out.append(
-                Finding(
-                    f"{METRIC}-{slug(column)}-{slug(value)}",
-                    REASON,
-                    METRIC,
-                    column.replace("_", "-"),
-                    summary,
-                    count / total,
-                    int(count),
-                    total,
-                    evidence,
-                )
-            )
+            out.append(Finding(f"{METRIC}-{slug(column)}-{slug(value)}", REASON, METRIC, column.replace("_", "-"),
+                               summary, count / total, int(count), total, evidence, summary_zh=summary_zh))  # fmt: skip
     return out
+
+
+def _dimension_zh(column: str, value: object, asin: object, counts: tuple[int, int, int, int]) -> str:
+    """The Chinese sentence of a dimension finding; ``counts`` = (defects in group, defects, group, orders)."""
+    count, total, population, orders = counts
+    label = zh_word(DIMENSIONS_ZH[column])
+    if column == "channel":
+        shown = CHANNELS_ZH.get(str(value), str(value))
+    else:
+        shown = f"{value}（ASIN {asin}）" if asin else str(value)
+    return (
+        f"{_of_defective(count, total)}的{label}为 {shown}，"
+        f"而这一{label}的订单只占全部订单的 {pct(population, orders)}。"
+    )
 
 
 def _themes(read: ReadResult, total: int) -> list[Finding]:
@@ -178,16 +231,11 @@ def _themes(read: ReadResult, total: int) -> list[Finding]:
         "SELECT theme, count(*) FROM odr WHERE (neg OR az OR cb) AND theme IS NOT NULL GROUP BY 1 ORDER BY 2 DESC"
     ).fetchall()
     out = []
-    words = {
-        "never-arrived": "saying the item never arrived", "late": "complaining that the order was late",
-        "damaged": "saying the item arrived damaged", "wrong-item": "saying the wrong item was sent",
-        "not-as-described": "saying the item was not as described", "used": "saying the item was used",
-        "counterfeit": "calling the item fake", "rude": "complaining about the seller's replies",
-    }  # fmt: skip
     for theme, count in rows:
         if count < 2 or count / total < 0.2:
             continue
-        summary = f"{count} of the {total} defective orders ({pct(count, total)}) have feedback or a claim {words[theme]}."
+        summary = f"{count} of the {total} defective orders ({pct(count, total)}) have feedback or a claim {THEME_WORDS[theme]}."
+        summary_zh = f"{_of_defective(int(count), total)}的反馈或索赔{THEME_WORDS_ZH[theme]}。"
         evidence = {"theme": theme, "rows": rows_as_dicts(read, evidence_sql(read, f"theme = '{theme}'"))}
         cause = THEMES[theme][1]
         out.append(
@@ -202,6 +250,7 @@ def _themes(read: ReadResult, total: int) -> list[Finding]:
                 total,
                 evidence,
                 cause,
+                summary_zh=summary_zh,
             )
         )
     return out

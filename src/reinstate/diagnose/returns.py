@@ -6,12 +6,21 @@ import datetime as dt
 
 from reinstate.diagnose.common import pct, rows_as_dicts, slug, source_sql
 from reinstate.diagnose.model import Finding
-from reinstate.diagnose.themes import REASON_CAUSES, reason_class_sql
+from reinstate.diagnose.themes import REASON_CAUSES, reason_class_sql, reason_code_zh
 from reinstate.metrics.engine import CANCELLED
 from reinstate.reports import ReadResult
 
 REASON = "high-return-rate"
 METRIC = "return_rate"
+CLASS_WORDS = {"product": "point to the product or its listing", "logistics": "point to shipping or handling",
+               "buyer": "are the buyer's own choice"}  # fmt: skip
+CLASS_WORDS_ZH = {
+    "product": "指向商品本身或商品详情页",
+    "logistics": "指向配送或仓储环节",
+    "buyer": "属于买家自身原因",
+}
+CLASS_NAMES = {"product": "product or listing", "logistics": "logistics", "buyer": "buyer"}
+CLASS_NAMES_ZH = {"product": "商品或详情页问题", "logistics": "物流问题", "buyer": "买家原因"}
 
 
 def findings(read: ReadResult, start: dt.date, end: dt.date) -> list[Finding]:
@@ -53,12 +62,28 @@ def _asins(read: ReadResult, start: dt.date, end: dt.date, total: int) -> list[F
             f"{units} of the {total} units returned ({pct(units, total)}) were SKU {sku} (ASIN {asin}){rate_text}; "
             f"{reason_units} of them gave the reason {reason}."
         )
+        summary_zh = _asin_zh((sku, asin, reason), (units, total, sold, rest_units, rest_sold, reason_units))
         evidence = {"asin": asin, "sku": sku, "units_returned": int(units), "units_ordered": int(sold),
                     "top_reason": reason, "rows": _rows(read, start, end, f"asin = '{asin}'")}  # fmt: skip
         cause = REASON_CAUSES.get(str(reason).upper()) if reason_units * 2 >= units else None
         out.append(Finding(f"{METRIC}-asin-{slug(asin)}", REASON, METRIC, "asin", summary, units / total, int(units),
-                           total, evidence, f"{REASON}/{cause}" if cause else None))  # fmt: skip
+                           total, evidence, f"{REASON}/{cause}" if cause else None, summary_zh=summary_zh))  # fmt: skip
     return out
+
+
+def _asin_zh(names: tuple[object, object, object], counts: tuple[int, int, int, int, int, int]) -> str:
+    """The Chinese sentence of an ASIN finding.
+
+    ``names`` = (SKU, ASIN, top reason code); ``counts`` = (units returned of the ASIN, all units
+    returned, units of it sold, units of the other products returned, sold, units with the top reason).
+    """
+    sku, asin, reason = names
+    units, total, sold, rest_units, rest_sold, reason_units = counts
+    rate = f"，其退货率为 {pct(units, sold)}，而其他商品只有 {pct(rest_units, rest_sold)}" if sold else ""
+    return (
+        f"退回的 {total} 件商品中有 {units} 件（{pct(units, total)}）是 SKU {sku}（ASIN {asin}）{rate}；"
+        f"其中 {reason_units} 件的退货原因是 {reason_code_zh(reason)}。"
+    )
 
 
 def _classes(read: ReadResult, start: dt.date, end: dt.date, total: int) -> list[Finding]:
@@ -69,12 +94,10 @@ def _classes(read: ReadResult, start: dt.date, end: dt.date, total: int) -> list
     ).fetchall()
     split = {cls: int(units) for cls, units, _ in rows}
     cls, units, _ = rows[0]
-    words = {"product": "point to the product or its listing", "logistics": "point to shipping or handling",
-             "buyer": "are the buyer's own choice"}  # fmt: skip
-    summary = (
-        f"{units} of the {total} returned units ({pct(units, total)}) give reasons that {words[cls]} "
-        f"(product or listing {split.get('product', 0)}, logistics {split.get('logistics', 0)}, buyer {split.get('buyer', 0)})."
-    )
+    parts = ", ".join(f"{name} {split.get(key, 0)}" for key, name in CLASS_NAMES.items())
+    parts_zh = "，".join(f"{name} {split.get(key, 0)} 件" for key, name in CLASS_NAMES_ZH.items())
+    summary = f"{units} of the {total} returned units ({pct(units, total)}) give reasons that {CLASS_WORDS[cls]} ({parts})."
+    summary_zh = f"退回的 {total} 件商品中有 {units} 件（{pct(units, total)}）的退货原因{CLASS_WORDS_ZH[cls]}（{parts_zh}）。"
     codes = read.con.execute(
         "SELECT reason, sum(quantity) FROM returns WHERE return_date BETWEEN ? AND ? GROUP BY 1 ORDER BY 2 DESC LIMIT 5",
         [start, end],
@@ -82,7 +105,7 @@ def _classes(read: ReadResult, start: dt.date, end: dt.date, total: int) -> list
     evidence = {"classes": split, "top_reasons": [{"reason": r, "units": int(u)} for r, u in codes],
                 "rows": _rows(read, start, end, f"{reason_class_sql('reason')} = '{cls}'")}  # fmt: skip
     return [Finding(f"{METRIC}-reasons-{cls}", REASON, METRIC, "return-reason-class", summary, units / total,
-                    int(units), total, evidence)]  # fmt: skip
+                    int(units), total, evidence, summary_zh=summary_zh)]  # fmt: skip
 
 
 def _rows(read: ReadResult, start: dt.date, end: dt.date, where: str) -> list[dict[str, object]]:

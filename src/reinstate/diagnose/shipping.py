@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from reinstate.diagnose.common import find_burst, notable, pct, rows_as_dicts, slug, source_sql
+from reinstate.diagnose.common import find_burst, notable, pct, rows_as_dicts, slug, source_sql, zh_word
 from reinstate.diagnose.model import Finding
 from reinstate.metrics.engine import CANCELLED, MFN, truthy
 from reinstate.metrics.health import LATE
@@ -25,6 +25,22 @@ class Problem:
     columns: tuple[tuple[str, str, str | None], ...]  # (column, label, kb cause)
     burst_cause: str | None
     params: tuple[object, ...] = ()
+
+
+# English noun of a problem -> (Chinese noun, measure word, what all the rows are, the date that places them)
+NOUNS_ZH: dict[str, tuple[str, str, str, str]] = {
+    "late shipments": ("迟发订单", "个", "发货订单", "预计发货日期"),
+    "packages without valid tracking": ("没有有效追踪的包裹", "个", "包裹", "日期"),
+    "late deliveries": ("未准时送达的包裹", "个", "包裹", "承诺送达日期"),
+    "seller-fulfilled cancellations": ("被取消的自配送订单", "个", "自配送订单", "下单日期"),
+}
+LABELS_ZH = {"carrier": "承运商", "ship method": "配送方式", "ship state": "收货州/省", "SKU": "SKU"}
+
+
+def _of_problems(problem: Problem, count: int, total: int) -> str:
+    """Chinese opening shared by the sentences: "X 个迟发订单中有 Y 个（Z%）"."""
+    noun, measure, _, _ = NOUNS_ZH[problem.noun]
+    return f"{total} {measure}{noun}中有 {count} {measure}（{pct(count, total)}）"
 
 
 def problems(as_of: dt.date) -> list[Problem]:
@@ -87,6 +103,9 @@ def _burst(read: ReadResult, problem: Problem, scope: str, params: list[object],
            count: int, total: int) -> Finding:  # fmt: skip
     where = f"{problem.date} BETWEEN DATE '{start}' AND DATE '{end}'"
     summary = f"{count} of the {total} {problem.noun} ({pct(count, total)}) fall between {start} and {end}."
+    summary_zh = (
+        f"{_of_problems(problem, count, total)}的{NOUNS_ZH[problem.noun][3]}在 {start} 至 {end} 之间。"
+    )
     evidence: dict[str, object] = {"start": start.isoformat(), "end": end.isoformat()}
     if problem.table == "late_shipments":
         row = read.con.execute(
@@ -95,9 +114,10 @@ def _burst(read: ReadResult, problem: Problem, scope: str, params: list[object],
         evidence["shipments_confirmed_in_period"] = int(row[0]) if row else 0
         if row and row[0] == 0 and (end - start).days >= 1:
             summary = summary[:-1] + ", and no shipment was confirmed in those days."
+            summary_zh = summary_zh[:-1] + "；这几天也没有任何一笔订单确认发货。"
     evidence["rows"] = _rows(read, problem, scope, params, where)
     return Finding(f"{problem.metric}-burst-{start}", problem.reason, problem.metric, "date-burst", summary,
-                   count / total, count, total, evidence, problem.burst_cause)  # fmt: skip
+                   count / total, count, total, evidence, problem.burst_cause, summary_zh=summary_zh)  # fmt: skip
 
 
 def _rows(
@@ -122,8 +142,14 @@ def _column(read: ReadResult, problem: Problem, scope: str, params: list[object]
             f"{count} of the {total} {problem.noun} ({pct(count, total)}) used {label} {value}, "
             f"which carried {pct(group, population)} of all of them."
         )
+        label_zh, everything = zh_word(LABELS_ZH[label]), NOUNS_ZH[problem.noun][2]
+        summary_zh = (
+            f"{_of_problems(problem, int(count), total)}的{label_zh}为 {value}，"
+            f"而{label_zh}为 {value} 的{everything}只占全部{everything}的 {pct(group, population)}。"
+        )
         where = f"{column} = '{str(value).replace(chr(39), chr(39) * 2)}'"
         evidence = {"column": column, "value": value, "rows": _rows(read, problem, scope, params, where)}
         out.append(Finding(f"{problem.metric}-{slug(column)}-{slug(value)}", problem.reason, problem.metric,
-                           column.replace("_", "-"), summary, count / total, int(count), total, evidence, cause))  # fmt: skip
+                           column.replace("_", "-"), summary, count / total, int(count), total, evidence, cause,
+                           summary_zh=summary_zh))  # fmt: skip
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from reinstate.metrics import MetricResult
@@ -41,10 +42,16 @@ def _rate(value: float | None) -> str:
     return "—" if value is None else f"{100 * value:.2f}%"
 
 
+def _pad(text: str, width: int) -> str:
+    """Pad to ``width`` terminal columns: a Chinese character takes two, so columns line up in zh too."""
+    columns = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return text + " " * max(0, width - columns)
+
+
 def _metric_line(metric: MetricResult, lang: str) -> str:
     w = WORDS[lang]
     label = LABELS_ZH.get(metric.key, metric.label) if lang == "zh" else metric.label
-    line = f"  {label:<36} {_rate(metric.value):>8} ({metric.numerator}/{metric.denominator})"
+    line = f"  {_pad(label, 36)} {_rate(metric.value):>8} ({metric.numerator}/{metric.denominator})"
     if metric.target is not None:
         line += f"  {w['target']} {SIGNS.get(metric.comparison or '', '')} {_rate(metric.target)}"
     status = w.get(metric.status, metric.status)
@@ -73,7 +80,7 @@ def analysis_text(analysis: Analysis, lang: str = "en") -> str:
         out += [f"{w['notes']}:"] + [f"  {n}" for n in read.notes]
     out += ["", w["metrics"].format(as_of=analysis.as_of.isoformat())]
     out += [_metric_line(m, lang) for m in analysis.metrics.values()]
-    missing = analysis.missing
+    missing = analysis.missing_zh if lang == "zh" else analysis.missing
     if missing:
         out += ["", f"{w['missing']}:"]
         out += [f"  {LABELS_ZH.get(k, k) if lang == 'zh' else k}: {where}" for k, where in missing.items()]
@@ -82,5 +89,6 @@ def analysis_text(analysis: Analysis, lang: str = "en") -> str:
         out.append(f"  {w['none']}")
     for number, finding in enumerate(analysis.findings[:TOP], start=1):
         cause = f" ({w['cause']}: {finding.kb_cause})" if finding.kb_cause else ""
-        out.append(f"  {number}. [{100 * finding.share:.0f}%] {finding.summary}{cause}")
+        summary = finding.summary_zh if lang == "zh" else finding.summary
+        out.append(f"  {number}. [{100 * finding.share:.0f}%] {summary}{cause}")
     return "\n".join(out) + "\n"

@@ -76,6 +76,30 @@ LOGISTICS = (
     "UNDELIVERABLE_UNCLAIMED", "UNDELIVERABLE_UNKNOWN",
 )  # fmt: skip
 
+# return reason code -> what it means in Chinese (the code itself stays in the sentence, as in the report)
+REASON_CODES_ZH: dict[str, str] = {
+    "DEFECTIVE": "商品有缺陷或无法使用", "NOT_AS_DESCRIBED": "与商品描述不符", "QUALITY_UNACCEPTABLE": "质量不可接受",
+    "MISSING_PARTS": "缺少零件或配件", "NOT_COMPATIBLE": "不兼容", "PART_NOT_COMPATIBLE": "配件不兼容",
+    "APPAREL_TOO_SMALL": "尺码偏小", "APPAREL_TOO_LARGE": "尺码偏大", "APPAREL_STYLE": "不喜欢款式",
+    "EXCESSIVE_INSTALLATION": "安装太复杂", "AMZ-PG-BAD-DESC": "商品描述有误", "AMZ-PG-APP-TOO-SMALL": "尺码偏小",
+    "AMZ-PG-APP-TOO-LARGE": "尺码偏大", "DID_NOT_LIKE_FABRIC": "不喜欢面料", "DID_NOT_LIKE_COLOR": "不喜欢颜色",
+    "DAMAGED_BY_CARRIER": "运输途中损坏", "DAMAGED_BY_FC": "在亚马逊运营中心损坏",
+    "MISSED_ESTIMATED_DELIVERY": "未在预计送达日期前送达", "NEVER_ARRIVED": "未收到货", "EXTRA_ITEM": "多发了商品",
+    "UNDELIVERABLE_CARRIER_MISS_SORTED": "承运商分拣错误，无法投递",
+    "UNDELIVERABLE_FAILED_DELIVERY_ATTEMPTS": "多次投递失败", "UNDELIVERABLE_INSUFFICIENT_ADDRESS": "地址不完整，无法投递",
+    "UNDELIVERABLE_MISSING_LABEL": "缺少面单，无法投递", "UNDELIVERABLE_REFUSED": "买家拒收",
+    "UNDELIVERABLE_UNCLAIMED": "无人签收", "UNDELIVERABLE_UNKNOWN": "无法投递（原因不明）",
+    "UNWANTED_ITEM": "不再需要", "FOUND_BETTER_PRICE": "找到了更低的价格", "MISORDERED": "买错了",
+    "ORDERED_WRONG_ITEM": "买错了商品", "NO_REASON_GIVEN": "未说明原因", "UNAUTHORIZED_PURCHASE": "非本人授权的购买",
+}  # fmt: skip
+
+
+def reason_code_zh(code: object) -> str:
+    """``code`` followed by its Chinese meaning in brackets when it is a known code, else the code alone."""
+    meaning = REASON_CODES_ZH.get(str(code).strip().upper())
+    return f"{code}（{meaning}）" if meaning else str(code)
+
+
 # return reason code -> knowledge-base cause (high-return-rate)
 REASON_CAUSES: dict[str, str] = {
     "APPAREL_TOO_SMALL": "size-or-compatibility-unclear",

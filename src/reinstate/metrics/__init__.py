@@ -18,6 +18,8 @@ from reinstate.reports import ReadResult
 
 __all__ = [
     "LABELS",
+    "SUPPLIED_BY",
+    "SUPPLIED_BY_ZH",
     "TARGETS",
     "MetricResult",
     "Window",
@@ -36,6 +38,18 @@ SUPPLIED_BY: dict[str, str] = {
     "valid_tracking_rate": "Account Health > Valid Tracking Rate > Download report, or the seller performance JSON",
     "on_time_delivery_rate": "Account Health > On-Time Delivery Rate > Download report, or the seller performance JSON",
     "return_rate": "the FBA customer returns and/or seller-fulfilled returns reports, plus All Orders",
+}
+# The same hints for Chinese sellers, with the menu names of Seller Central in Chinese.
+SUPPLIED_BY_ZH: dict[str, str] = {
+    "order_defect_rate": "所有订单报告（数据报告 > 库存和销售报告 > 所有订单），以及卖家反馈报告和索赔文件",
+    "negative_feedback_rate": "卖家反馈报告（绩效 > 反馈 > 下载）",
+    "a_to_z_claim_rate": "从“绩效 > 亚马逊商城交易保障索赔”（A-to-z 索赔）复制整理的索赔文件（格式见规范第 6 节）",
+    "chargeback_rate": "从“绩效 > 信用卡拒付索赔”复制整理的索赔文件（格式见规范第 6 节）",
+    "pre_fulfillment_cancel_rate": "所有订单报告（自配送订单）",
+    "late_shipment_rate": "账户状况 > 迟发率 > 下载报告，或卖家绩效 JSON 文件",
+    "valid_tracking_rate": "账户状况 > 有效追踪率 > 下载报告，或卖家绩效 JSON 文件",
+    "on_time_delivery_rate": "账户状况 > 准时交货率（准时送达率） > 下载报告，或卖家绩效 JSON 文件",
+    "return_rate": "亚马逊物流（FBA）买家退货报告和/或自配送退货报告，以及所有订单报告",
 }
 
 
@@ -102,6 +116,10 @@ def _add_amazon(results: dict[str, MetricResult], figures: dict[str, Any]) -> No
         )
 
 
-def missing_metrics(read: ReadResult, metrics: dict[str, MetricResult]) -> dict[str, str]:
-    """Metric key -> the download that would supply it, for the main metrics that are absent."""
-    return {key: where for key, where in SUPPLIED_BY.items() if key not in metrics}
+def missing_metrics(read: ReadResult, metrics: dict[str, MetricResult], lang: str = "en") -> dict[str, str]:
+    """Metric key -> the download that would supply it, for the main metrics that are absent.
+
+    ``lang="zh"`` gives the same keys with the hint in Chinese (Seller Central's Chinese menu names).
+    """
+    hints = SUPPLIED_BY_ZH if lang == "zh" else SUPPLIED_BY
+    return {key: hints[key] for key in SUPPLIED_BY if key not in metrics}
