@@ -170,3 +170,28 @@ def test_condition_and_authenticity_complaints_by_theme(tmp_path: Path) -> None:
     assert used.kb_cause == "condition-complaint/stock-not-new-at-purchase"
     fake = next(f for f in analysis.findings if f.reason == "inauthentic")
     assert fake.count == 1 and fake.kb_cause == "inauthentic/unverified-supplier"
+
+
+def test_ties_are_broken_by_name_and_a_tied_sku_is_not_named() -> None:
+    """The basic fixture's ties: 2 "not as described" claims, one on TEE-M (order 7) and one on LAMP-2
+    (order 8), so no SKU stands out; returns reasons APPAREL_TOO_SMALL 3 units, then three reasons with
+    1 unit each, listed by name. The same answer on every run, whatever DuckDB's threads do."""
+    runs = []
+    for _ in range(3):
+        data = analyze(
+            [FIXTURES / "basic"], reasons=["condition-complaint", "high-return-rate"], threads=4
+        ).to_json()
+        runs.append(json.dumps(data, sort_keys=True))
+    findings = {f["id"]: f for f in data["findings"]}
+    theme = findings["condition-complaint-theme-not-as-described"]
+    assert theme["summary"] == "2 buyer comments or claims say the item was not as described."
+    assert theme["evidence"]["sku"] is None
+    assert [r["order_id"] for r in theme["evidence"]["rows"]] == [
+        "111-0000007-0000007",
+        "111-0000008-0000008",
+    ]
+    reasons = findings["return_rate-reasons-product"]["evidence"]["top_reasons"]
+    assert [(r["reason"], r["units"]) for r in reasons] == [
+        ("APPAREL_TOO_SMALL", 3), ("DAMAGED_BY_CARRIER", 1), ("DEFECTIVE", 1), ("UNWANTED_ITEM", 1),
+    ]  # fmt: skip
+    assert len(set(runs)) == 1

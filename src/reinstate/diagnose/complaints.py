@@ -35,25 +35,35 @@ def texts_sql(read: ReadResult) -> str:
         WHERE t.text IS NOT NULL"""
 
 
+def _main_sku(read: ReadResult, theme: str, count: int) -> tuple[str | None, int]:
+    """The SKU that holds at least half of the theme's complaints and more than any other SKU, if any."""
+    top = read.con.execute(
+        "SELECT sku, count(*) FROM complaints WHERE theme = ? AND sku IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 2",
+        [theme],
+    ).fetchall()
+    if not top or int(top[0][1]) * 2 < count or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None, 0  # spread out, or a tie: no SKU stands out
+    return str(top[0][0]), int(top[0][1])
+
+
 def findings(read: ReadResult, reason: str) -> list[Finding]:
     read.con.execute(f"CREATE OR REPLACE TEMP TABLE complaints AS {texts_sql(read)}")
     row = read.con.execute("SELECT count(*) FROM complaints WHERE theme IS NOT NULL").fetchone()
     total = int(row[0]) if row else 0
     out = []
     for theme in REASON_THEMES.get(reason, ()):
-        found = read.con.execute(
-            "SELECT count(*), mode(sku), count(*) FILTER (sku = (SELECT mode(sku) FROM complaints WHERE theme = ?)) "
-            "FROM complaints WHERE theme = ?",
-            [theme, theme],
-        ).fetchone()
-        count, sku, on_sku = (int(found[0]), found[1], int(found[2] or 0)) if found else (0, None, 0)
+        counted = read.con.execute("SELECT count(*) FROM complaints WHERE theme = ?", [theme]).fetchone()
+        count = int(counted[0]) if counted else 0
+        sku, on_sku = _main_sku(read, theme, count)
         if count == 0:
             continue
-        where = f" ({on_sku} of them on SKU {sku})" if sku and on_sku * 2 >= count and count > 1 else ""
+        where = f" ({on_sku} of them on SKU {sku})" if sku and count > 1 else ""
         summary = f"{count} buyer comments or claims {WORDS[theme]}{where}."
         where_zh = f"（其中 {on_sku} 条针对 SKU {sku}）" if where else ""
         summary_zh = f"有 {count} 条买家留言或索赔{WORDS_ZH[theme]}{where_zh}。"
-        rows = rows_as_dicts(read, f"SELECT * FROM complaints WHERE theme = '{theme}' ORDER BY date")
+        rows = rows_as_dicts(
+            read, f"SELECT * FROM complaints WHERE theme = '{theme}' ORDER BY date, order_id, kind"
+        )
         cause = THEMES[theme][1]
         kb = cause if cause and cause.startswith(reason) else None
         out.append(Finding(f"{reason}-theme-{theme}", reason, reason, "theme", summary, count / total, count, total,

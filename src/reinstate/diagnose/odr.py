@@ -190,8 +190,8 @@ def _dimensions(read: ReadResult, total: int, orders: int) -> list[Finding]:
     out = []
     for column, label, header in DIMENSIONS:
         rows = read.con.execute(
-            f"SELECT {column}, count(*) FILTER (neg OR az OR cb), count(*), any_value(asin) FROM odr "
-            f"WHERE {column} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 3"
+            f"SELECT {column}, count(*) FILTER (neg OR az OR cb), count(*), min(asin) FROM odr "
+            f"WHERE {column} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 3"
         ).fetchall()
         for value, count, population, asin in rows:
             if not notable(int(count), total, int(population), orders):
@@ -228,7 +228,7 @@ def _dimension_zh(column: str, value: object, asin: object, counts: tuple[int, i
 
 def _themes(read: ReadResult, total: int) -> list[Finding]:
     rows = read.con.execute(
-        "SELECT theme, count(*) FROM odr WHERE (neg OR az OR cb) AND theme IS NOT NULL GROUP BY 1 ORDER BY 2 DESC"
+        "SELECT theme, count(*) FROM odr WHERE (neg OR az OR cb) AND theme IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1"
     ).fetchall()
     out = []
     for theme, count in rows:

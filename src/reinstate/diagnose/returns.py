@@ -35,15 +35,15 @@ def findings(read: ReadResult, start: dt.date, end: dt.date) -> list[Finding]:
 
 def _asins(read: ReadResult, start: dt.date, end: dt.date, total: int) -> list[Finding]:
     rows = read.con.execute(
-        f"""WITH r AS (SELECT asin, any_value(sku) AS sku, sum(quantity) AS units,
-                arg_max(reason, n) AS top_reason, max(n) AS top_units
+        f"""WITH r AS (SELECT asin, min(sku) AS sku, sum(quantity) AS units,
+                first(reason ORDER BY n DESC, reason) AS top_reason, max(n) AS top_units
             FROM (SELECT asin, sku, reason, quantity, sum(quantity) OVER (PARTITION BY asin, reason) AS n
                   FROM returns WHERE return_date BETWEEN ? AND ? AND asin IS NOT NULL) GROUP BY asin),
         o AS (SELECT asin, sum(quantity) AS sold FROM orders WHERE purchase_date BETWEEN ? AND ?
               AND NOT {CANCELLED} GROUP BY asin)
         SELECT r.asin, r.sku, r.units, coalesce(o.sold, 0), r.top_reason, r.top_units,
             (SELECT sum(quantity) FROM orders WHERE purchase_date BETWEEN ? AND ? AND NOT {CANCELLED})
-        FROM r LEFT JOIN o USING (asin) ORDER BY r.units DESC LIMIT 5""",
+        FROM r LEFT JOIN o USING (asin) ORDER BY r.units DESC, r.asin LIMIT 5""",
         [start, end, start, end, start, end],
     ).fetchall()
     out = []
@@ -89,7 +89,7 @@ def _asin_zh(names: tuple[object, object, object], counts: tuple[int, int, int, 
 def _classes(read: ReadResult, start: dt.date, end: dt.date, total: int) -> list[Finding]:
     rows = read.con.execute(
         f"SELECT {reason_class_sql('reason')} AS cls, sum(quantity) AS units, arg_max(reason, quantity) "
-        "FROM returns WHERE return_date BETWEEN ? AND ? GROUP BY 1 ORDER BY 2 DESC",
+        "FROM returns WHERE return_date BETWEEN ? AND ? GROUP BY 1 ORDER BY 2 DESC, 1",
         [start, end],
     ).fetchall()
     split = {cls: int(units) for cls, units, _ in rows}
@@ -99,7 +99,7 @@ def _classes(read: ReadResult, start: dt.date, end: dt.date, total: int) -> list
     summary = f"{units} of the {total} returned units ({pct(units, total)}) give reasons that {CLASS_WORDS[cls]} ({parts})."
     summary_zh = f"退回的 {total} 件商品中有 {units} 件（{pct(units, total)}）的退货原因{CLASS_WORDS_ZH[cls]}（{parts_zh}）。"
     codes = read.con.execute(
-        "SELECT reason, sum(quantity) FROM returns WHERE return_date BETWEEN ? AND ? GROUP BY 1 ORDER BY 2 DESC LIMIT 5",
+        "SELECT reason, sum(quantity) FROM returns WHERE return_date BETWEEN ? AND ? GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5",
         [start, end],
     ).fetchall()
     evidence = {"classes": split, "top_reasons": [{"reason": r, "units": int(u)} for r, u in codes],
@@ -113,6 +113,6 @@ def _rows(read: ReadResult, start: dt.date, end: dt.date, where: str) -> list[di
     return rows_as_dicts(
         read,
         f"SELECT kind, order_id, return_date, sku, asin, quantity, reason, disposition, customer_comments, "
-        f"{src} AS source FROM returns WHERE return_date BETWEEN ? AND ? AND ({where}) ORDER BY return_date",
+        f"{src} AS source FROM returns WHERE return_date BETWEEN ? AND ? AND ({where}) ORDER BY return_date, order_id, kind, line",
         [start, end],
     )

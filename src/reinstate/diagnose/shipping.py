@@ -95,7 +95,7 @@ def _evidence(read: ReadResult, problem: Problem, scope: str, where: str) -> str
     source = source_sql(read, "file_id", read.line_sql(problem.table))
     return (
         f"SELECT * EXCLUDE (file_id, line), {source} AS source {scope} AND {problem.bad} AND ({where}) "
-        f"ORDER BY {problem.date}"
+        f"ORDER BY {problem.date}, file_id, line"
     )
 
 
@@ -131,7 +131,7 @@ def _column(read: ReadResult, problem: Problem, scope: str, params: list[object]
     total, population = totals
     rows = read.con.execute(
         f"SELECT {column}, count(*) FILTER ({problem.bad}), count(*) {scope} AND {column} IS NOT NULL "
-        "GROUP BY 1 ORDER BY 2 DESC LIMIT 3",
+        "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 3",
         params,
     ).fetchall()
     out = []
