@@ -26,6 +26,8 @@ def test_an_unknown_document_is_a_knowledge_base_error() -> None:
         ("letter-of-authorization", "LOA from Northwind Brands, dated 2 May 2026", True),
         ("product-photos", "The product photos of all 46 units are attached.", True),
         ("product-photos", "Photos of the packaging after the change", True),
+        ("product-photos", "Photos of the regraded units and their packaging", True),
+        ("product-photos", "Photos of our new warehouse", False),
         ("shipping-records", "tracking numbers for the 12 orders", True),
         ("pricing-records", "our price history for the ASIN", True),
         ("safety-documents", "a CPC and the lab test report from SGS", True),

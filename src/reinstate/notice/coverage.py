@@ -30,7 +30,7 @@ SELLER_WORDING = {
     "safety-documents": r"\b(?:safety|compliance|conformity) (?:tests?|reports?|certificates?|certification)"
     r"|\btest certificates?\b|\bcertificates? of (?:analysis|origin)\b",
     "product-photos": r"\b(?:product|item|packaging|package|label|unit) (?:photos?|pictures?|images?)\b"
-    r"|\b(?:photos?|pictures?|images?) of (?:the |our |each |every )?(?:products?|items?|packag\w+|labels?|units?)",
+    r"|\b(?:photos?|pictures?|images?) of (?:[\w-]+ ){0,3}?(?:products?|items?|packag\w+|labels?|units?)\b",
     "shipping-records": r"\b(?:shipping|shipment|delivery|carrier) records?\b|\btracking (?:records?|numbers?|details|"
     r"information|history)\b|\bcarrier scans?\b",
     "pricing-records": r"\b(?:pricing|price|cost) (?:records?|history|sheets?)\b",
