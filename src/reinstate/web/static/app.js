@@ -50,16 +50,28 @@
       result.innerHTML = `<p class="score score-${band(review.score)}">${review.score}/100</p>` +
         `<ul class="findings">${findings}</ul><pre class="letter-text">${letter}</pre>`;
     };
+    let sent = 0; // answers can arrive out of order: only the newest request's answer is shown
+    const fail = (message) => {
+      result.innerHTML = `<p class="note">${escape(message)}</p>`;
+    };
     editor.addEventListener("input", () => {
       clearTimeout(timer);
       timer = setTimeout(async () => {
         if (!editor.value.trim()) return;
-        const response = await fetch("/api/review", {
-          method: "POST",
-          headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() },
-          body: JSON.stringify({ text: editor.value }),
-        });
-        if (response.ok) show(await response.json());
+        const mine = ++sent;
+        try {
+          const response = await fetch("/api/review", {
+            method: "POST",
+            headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() },
+            body: JSON.stringify({ text: editor.value }),
+          });
+          if (mine !== sent) return;
+          const body = await response.json();
+          if (response.ok) show(body);
+          else fail(body.error || `HTTP ${response.status}`);
+        } catch (error) {
+          if (mine === sent) fail(zh ? "无法连接到 reinstate：它还在运行吗？" : "Cannot reach reinstate: is it still running?");
+        }
       }, 400);
     });
   }
