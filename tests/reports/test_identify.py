@@ -84,3 +84,32 @@ def test_a_broken_workbook_is_refused(tmp_path: Path) -> None:
 def test_a_gzipped_report_is_read_through(tmp_path: Path) -> None:
     text = (FIXTURES / "basic" / "feedback.txt").read_bytes()
     assert identify(write(tmp_path, "feedback.txt.gz", gzip.compress(text))).type == "seller-feedback"
+
+
+def workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    import openpyxl  # type: ignore[import-untyped]
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_workbook_is_identified_by_its_report_sheets_header_as_the_reader_takes_it(tmp_path: Path) -> None:
+    orders = [
+        ["amazon-order-id", "purchase-date", "order-status"],
+        ["111-0000001-0000001", "2026-11-01", "Shipped"],
+    ]
+    path = workbook(tmp_path / "export.xlsx", {"Notes": [["my notes"], ["more"]], "Orders": orders})
+    assert identify(path).type == "all-orders"
+    assert [r.type for r in read_reports([path]).reports] == ["all-orders"]
+
+
+def test_a_workbook_without_a_report_sheet_names_its_header(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "budget.xlsx", {"Budget": [["month", "spend"], ["October", 120]]})
+    with pytest.raises(InputError, match=r"the header line \(month, spend\) is not one of the supported"):
+        identify(path, shown="budget.xlsx")

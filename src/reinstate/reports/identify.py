@@ -70,8 +70,12 @@ def _identify(path: Path, name: str) -> Identified:
     from reinstate.reports.performance import is_performance_json
 
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):  # a zip by nature: the reader opens it and finds the report sheet
-        return _sniffed(path)
+    if suffix in (".xlsx", ".xlsm"):  # a zip by nature: its report sheet's header row decides
+        from reinstate.reports.formats import detect
+        from reinstate.reports.xlsx import xlsx_header
+
+        found = detect(xlsx_header(path), path=str(path)).format
+        return Identified(found.type, found.title, "utf-8")
     head = enc.head_bytes(path)
     for magic, what, what_zh in MAGIC:
         if head.startswith(magic):
@@ -99,6 +103,6 @@ def _identify(path: Path, name: str) -> Identified:
 def _sniffed(path: Path) -> Identified:
     from reinstate.reports.load import sniff
 
-    with tempfile.TemporaryDirectory(prefix="reinstate-identify-") as workdir:  # for an xlsx's TSV copy
+    with tempfile.TemporaryDirectory(prefix="reinstate-identify-") as workdir:  # sniff's scratch space
         sniffed = sniff(path, Path(workdir))
     return Identified(sniffed.detected.format.type, sniffed.detected.format.title, sniffed.encoding)

@@ -5,8 +5,8 @@ connection whenever its socket is readable, so when many browsers connect togeth
 wakes first takes most of them and keeps them (keep-alive) while the other one idles: under the load
 benchmark one worker did four times the work of the other, and its queue set the 95th percentile.
 With ``SO_REUSEPORT`` each worker listens on its own socket bound to the same port, and the kernel
-spreads new connections evenly between the sockets. Where the platform has no ``SO_REUSEPORT``
-(Windows) the caller falls back to uvicorn's own workers.
+spreads new connections evenly between the sockets. Elsewhere than on Linux the caller falls back to
+uvicorn's own workers.
 
 The supervisor here restarts a worker that dies and, on Ctrl+C or SIGTERM, stops them all.
 """
@@ -32,8 +32,9 @@ MAX_EARLY_DEATHS = 3  # in a row: then the supervisor gives up instead of restar
 
 
 def can_share_port() -> bool:
-    """Whether this platform lets each worker listen on the port with a socket of its own."""
-    return hasattr(socket, "SO_REUSEPORT")
+    """Whether the kernel spreads connections between sockets sharing a port: Linux does (3.9 and later);
+    the BSDs and macOS accept SO_REUSEPORT but do not balance, so they keep uvicorn's workers."""
+    return sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT")
 
 
 def _address(host: str, port: int) -> tuple[socket.AddressFamily, tuple[str, int]]:
