@@ -93,7 +93,7 @@ def from_analysis(
                 metric_fact(chosen, metric, labels.get(chosen, chosen.replace("_", " "))) if metric else None
             )
             if fact:
-                result.facts.append(fact)
+                result.facts.append(fact + _all_channels(key, chosen, data["metrics"]))
     for finding in data.get("findings", []):
         if finding["reason"] not in reason_ids:
             continue
@@ -103,6 +103,24 @@ def from_analysis(
             result.by_cause[cause] = finding["summary"]
     result.appendix = appendix_rows(result.findings)
     return result
+
+
+def _all_channels(key: str, chosen: str, metrics: dict[str, Any]) -> str:
+    """The all-channel figure beside a channel's own, when they differ.
+
+    The findings count every defective order; without this the letter would say "108 of 1,476 orders"
+    and then "104 of the 110 defective orders", and a careful reader would ask where 110 came from.
+    """
+    overall = metrics.get(key)
+    if chosen == key or not overall or overall.get("value") is None:
+        return ""
+    if overall["numerator"] == metrics[chosen]["numerator"]:
+        return ""
+    unit = NAMES.get(key, ("", "items"))[1]
+    return (
+        f" Across all our {unit} it was {_percent(overall['value'])} "
+        f"({overall['numerator']:,} of {overall['denominator']:,})."
+    )
 
 
 def appendix_rows(findings: list[dict[str, Any]]) -> list[dict[str, str]]:
