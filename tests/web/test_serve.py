@@ -127,3 +127,28 @@ def test_workers_stop_when_their_supervisor_is_killed(tmp_path: Path) -> None:
     server.wait(timeout=10)
     wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), "the workers stopped")
     assert listeners(port) == 0
+
+
+def die_at_once(host: str, port: int) -> None:
+    """A worker that fails as it starts (as one would on a broken installation)."""
+    raise SystemExit(3)
+
+
+def test_workers_that_die_as_they_start_make_the_supervisor_give_up_with_a_message() -> None:
+    import multiprocessing.process
+
+    from reinstate.errors import OutputError
+    from reinstate.web.serving import Supervisor
+
+    class Failing(Supervisor):
+        def _start_one(self) -> multiprocessing.process.BaseProcess:
+            process = self.context.Process(target=die_at_once, args=(self.host, self.port))
+            process.start()
+            return process
+
+    supervisor = Failing("127.0.0.1", free_port(), 2)
+    handler = signal.getsignal(signal.SIGINT)
+    with pytest.raises(OutputError, match=r"stop as soon as they start \(exit code 3\).*--workers 1"):
+        supervisor.run()
+    assert not any(process.is_alive() for process in supervisor.processes)
+    assert signal.getsignal(signal.SIGINT) is handler  # the caller's handlers are given back

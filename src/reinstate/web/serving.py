@@ -128,8 +128,7 @@ class Supervisor:
 
     def run(self) -> None:
         check_port_free(self.host, self.port)
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(signum, self._stop)
+        before = {signum: signal.signal(signum, self._stop) for signum in (signal.SIGINT, signal.SIGTERM)}
         self.processes = [self._start_one() for _ in range(self.workers)]
         self.started = [time.monotonic()] * self.workers
         try:
@@ -140,6 +139,8 @@ class Supervisor:
                         self._replace(index)
         finally:
             self._shutdown()
+            for signum, handler in before.items():
+                signal.signal(signum, handler)
 
     def _shutdown(self) -> None:
         for process in self.processes:
