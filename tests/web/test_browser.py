@@ -136,10 +136,10 @@ def test_whole_flow_in_english_and_chinese(page: object, tmp_path: Path) -> None
     p.wait_for_selector("#review-result code:has-text('POA501')")  # type: ignore[attr-defined]
     shot(p, "06-review-editor-live")
     p.evaluate(  # type: ignore[attr-defined]
-        "() => { const e = document.getElementById('review-text'); e.value = 'x'.repeat(1000001);"
+        "() => { const e = document.getElementById('review-text'); e.value = 'x'.repeat(200001);"
         " e.dispatchEvent(new Event('input')); }"
     )
-    p.wait_for_selector("#review-result .note:has-text('longer than 1,000,000 characters')")  # type: ignore[attr-defined]
+    p.wait_for_selector("#review-result .note:has-text('longer than 200,000 characters')")  # type: ignore[attr-defined]
 
     p.goto("/?lang=zh")  # type: ignore[attr-defined]
     assert "新建案例" in p.content()  # type: ignore[attr-defined]

@@ -6,6 +6,8 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reinstate.store.base import DEFAULT_MAX_TEXT_CHARS
+
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 
 
@@ -16,8 +18,14 @@ class Settings:
     host: str = "127.0.0.1"
     secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     max_upload_bytes: int = 50 * 1024 * 1024
-    max_text_chars: int = 1_000_000  # a pasted notice or letter
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS  # a pasted notice or letter: the store's own limit
     background_analysis: bool = True  # analyse uploads after answering, one at a time, on one core
+
+    @property
+    def max_field_bytes(self) -> int:
+        """The largest form field to parse: ``max_text_chars`` characters of up to 4 UTF-8 bytes, each byte
+        sent as ``%XX`` by a browser's form. Longer text is refused after parsing, counted in characters."""
+        return self.max_text_chars * 12 + 1024
 
     @property
     def needs_login(self) -> bool:

@@ -101,16 +101,14 @@ def create_case(
     kb = request.app.state.kb
     store = store_of(request)
     notice_text = _text(notice_text, request, "notice")
-    case = store.create_case(
-        user, title.strip(), seller_name.strip(), marketplace=marketplace.strip().upper()
-    )
-    if notice_text.strip():
-        notice = parse_notice(notice_text, kb=kb, source="notice")
-        case = store.update_case(
-            user, case.id, case.version, notice_text=notice_text, reasons=notice.reason_ids,
-            deadline=_deadline(notice),
-            marketplace=case.marketplace or (notice.marketplace or ""),
-        )  # fmt: skip
+    notice = parse_notice(notice_text, kb=kb, source="notice") if notice_text.strip() else None
+    case = store.create_case(  # one write: a refused field leaves no half-made case behind
+        user, title.strip(), seller_name.strip(),
+        marketplace=marketplace.strip().upper() or (notice.marketplace if notice else None) or "",
+        notice_text=notice_text if notice else "",
+        reasons=notice.reason_ids if notice else (),
+        deadline=_deadline(notice) if notice else None,
+    )  # fmt: skip
     return RedirectResponse(f"/cases/{case.id}", status_code=303)
 
 
@@ -141,7 +139,7 @@ def save_notice(
 @router.post("/cases/{case_id}/plan")
 async def save_plan(request: Request, case_id: int, user: UserDep) -> Response:
     store = store_of(request)
-    form = await request.form()
+    form = await request.form(max_part_size=request.app.state.settings.max_field_bytes)
     fields = {key: [str(v) for v in form.getlist(key)] for key in form}
     version = int(fields.get("version", ["0"])[0])
     case = await run_in_threadpool(store.get_case, user, case_id)
