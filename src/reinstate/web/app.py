@@ -47,7 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/api/openapi.json",
         redoc_url=None,
         lifespan=_lifespan,
-        # Starlette parses a form field of at most 1 MB; a notice may hold 1,000,000 Chinese characters.
+        # Starlette parses a form field of at most 1 MB; a notice may hold 200,000 Chinese characters.
         form_limits={"max_part_size": settings.max_field_bytes},
     )
     app.state.settings = settings
