@@ -6,7 +6,7 @@ cases with a notice and a plan, then runs simulated users that open case pages a
 review letters, draft appeals and upload a 100,000-line orders report. Prints p50/p95/p99 latency
 per request kind, the error count, and checks that every draft that was acknowledged is stored.
 
-Run on demand: `.venv/bin/python benchmarks/bench_web_load.py [--users 50] [--seconds 120]`.
+Run on demand: `.venv/bin/python benchmarks/bench_web_load.py [--users 50] [--seconds 120] [--db URL]`.
 Only 127.0.0.1 is contacted; every loop is bounded by the duration.
 """
 
@@ -147,13 +147,14 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
 
 
-async def main_async(users: int, seconds: float, workers: int) -> int:
+async def main_async(users: int, seconds: float, workers: int, db: str | None = None) -> int:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "REINSTATE_HOME": home}
         server = subprocess.Popen(
-            [sys.executable, "-m", "reinstate", "serve", "--port", str(port), "--workers", str(workers)],
+            [sys.executable, "-m", "reinstate", "serve", "--port", str(port), "--workers", str(workers)]
+            + (["--db", db] if db else []),
             env=env,
             stderr=subprocess.DEVNULL,
         )
@@ -180,7 +181,8 @@ async def main_async(users: int, seconds: float, workers: int) -> int:
         finally:
             server.terminate()
             server.wait(timeout=30)
-    print(f"{users} users for {seconds:.0f} s against {base} (SQLite, {workers} uvicorn worker(s))")
+    backend = "PostgreSQL" if db else "SQLite"
+    print(f"{users} users for {seconds:.0f} s against {base} ({backend}, {workers} worker(s))")
     print(f"{'request':<10} {'count':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'mean ms':>8}")
     for kind, values in sorted(results.items()):
         print(
@@ -199,8 +201,11 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--db", help="a database URL (an empty PostgreSQL database); default: SQLite in a temporary folder"
+    )
     args = parser.parse_args()
-    raise SystemExit(asyncio.run(main_async(args.users, args.seconds, args.workers)))
+    raise SystemExit(asyncio.run(main_async(args.users, args.seconds, args.workers, args.db)))
 
 
 if __name__ == "__main__":
