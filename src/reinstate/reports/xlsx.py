@@ -7,6 +7,7 @@ read-only mode, to a tab-separated UTF-8 file that the normal reader then loads.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,45 +46,41 @@ def _open(path: Path) -> Any:
         ) from None
 
 
+def _report_sheet(book: Any, path: Path) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+    """The header and the remaining rows (read lazily) of the report sheet: the first sheet whose header
+    names a supported report, else the last sheet, when it has data."""
+    for sheet in book.worksheets:
+        rows = sheet.iter_rows(values_only=True)
+        first = next(rows, None)
+        if first is None:
+            continue
+        header = [_cell(v) for v in first]
+        if _looks_like_report(header) or sheet is book.worksheets[-1]:
+            return header, rows
+    raise InputError("the workbook has no sheet with data.", path=path, fix="give the sheet with the report.")
+
+
 def xlsx_header(path: Path) -> list[str]:
-    """The header row of the sheet :func:`xlsx_to_tsv` would copy, read without the rest of the sheet.
+    """The header row of the sheet :func:`xlsx_to_tsv` copies, read without the rest of the sheet.
 
     The web app checks an uploaded workbook with it: a 50 MB workbook is identified in a moment.
     """
     book = _open(path)
     try:
-        headers: list[str] | None = None
-        for sheet in book.worksheets:
-            first = next(sheet.iter_rows(values_only=True, max_row=1), None)
-            if first is None:
-                continue
-            headers = [_cell(v) for v in first]
-            if _looks_like_report(headers):
-                return headers
-        if headers is not None:
-            return headers  # the last sheet with data, as xlsx_to_tsv takes it
+        return _report_sheet(book, path)[0]
     finally:
         book.close()
-    raise InputError("the workbook has no sheet with data.", path=path, fix="give the sheet with the report.")
 
 
 def xlsx_to_tsv(path: Path, dest: Path) -> Path:
     """Write the report sheet of the workbook ``path`` to ``dest`` as TSV and return ``dest``."""
     book = _open(path)
     try:
-        for sheet in book.worksheets:
-            rows = sheet.iter_rows(values_only=True)
-            first = next(rows, None)
-            if first is None:
-                continue
-            header = [_cell(v) for v in first]
-            if not _looks_like_report(header) and sheet is not book.worksheets[-1]:
-                continue
-            with dest.open("w", encoding="utf-8", newline="\n") as out:
-                out.write("\t".join(header) + "\n")
-                for row in rows:
-                    out.write("\t".join(_cell(v) for v in row) + "\n")
-            return dest
+        header, rows = _report_sheet(book, path)
+        with dest.open("w", encoding="utf-8", newline="\n") as out:
+            out.write("\t".join(header) + "\n")
+            for row in rows:
+                out.write("\t".join(_cell(v) for v in row) + "\n")
+        return dest
     finally:
         book.close()
-    raise InputError("the workbook has no sheet with data.", path=path, fix="give the sheet with the report.")
