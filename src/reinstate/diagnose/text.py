@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
-from reinstate.metrics import MetricResult
+from reinstate.metrics import LABELS_ZH, MetricResult
 
 if TYPE_CHECKING:
     from reinstate.diagnose.analysis import Analysis
@@ -26,14 +26,6 @@ WORDS = {
         "rows": "行", "pass": "达标", "fail": "未达标", "info": "", "no-data": "窗口内没有订单",
         "incomplete": "缺少数据",
     },
-}  # fmt: skip
-LABELS_ZH = {
-    "order_defect_rate": "订单缺陷率", "order_defect_rate_mfn": "订单缺陷率（自配送）",
-    "order_defect_rate_afn": "订单缺陷率（FBA）", "negative_feedback_rate": "负面反馈率",
-    "a_to_z_claim_rate": "A-to-z 索赔率", "chargeback_rate": "信用卡拒付率",
-    "pre_fulfillment_cancel_rate": "配送前取消率", "late_shipment_rate": "迟发率（30 天）",
-    "late_shipment_rate_10d": "迟发率（10 天）", "valid_tracking_rate": "有效追踪率",
-    "on_time_delivery_rate": "准时送达率", "unit_on_time_delivery_rate": "按件准时送达率", "return_rate": "退货率（按件）",
 }  # fmt: skip
 SIGNS = {"less_than": "<", "greater_than_or_equal": "≥"}
 

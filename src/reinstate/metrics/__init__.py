@@ -13,11 +13,12 @@ from typing import Any
 
 from reinstate.metrics import health, orders
 from reinstate.metrics.engine import MFN, one
-from reinstate.metrics.model import LABELS, TARGETS, MetricResult, Window
+from reinstate.metrics.model import LABELS, LABELS_ZH, TARGETS, MetricResult, Window
 from reinstate.reports import ReadResult
 
 __all__ = [
     "LABELS",
+    "LABELS_ZH",
     "SUPPLIED_BY",
     "SUPPLIED_BY_ZH",
     "TARGETS",

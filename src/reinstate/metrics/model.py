@@ -38,6 +38,14 @@ LABELS: dict[str, str] = {
     "unit_on_time_delivery_rate": "Unit on-time delivery rate",
     "return_rate": "Return rate (units)",
 }
+LABELS_ZH: dict[str, str] = {  # the same, as Chinese Seller Central names them
+    "order_defect_rate": "订单缺陷率", "order_defect_rate_mfn": "订单缺陷率（自配送）",
+    "order_defect_rate_afn": "订单缺陷率（FBA）", "negative_feedback_rate": "负面反馈率",
+    "a_to_z_claim_rate": "A-to-z 索赔率", "chargeback_rate": "信用卡拒付率",
+    "pre_fulfillment_cancel_rate": "配送前取消率", "late_shipment_rate": "迟发率（30 天）",
+    "late_shipment_rate_10d": "迟发率（10 天）", "valid_tracking_rate": "有效追踪率",
+    "on_time_delivery_rate": "准时送达率", "unit_on_time_delivery_rate": "按件准时送达率", "return_rate": "退货率（按件）",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,17 @@ delivery), as tab- or comma-separated text, gzip or Excel workbooks.
 
 from __future__ import annotations
 
-from reinstate.reports.identify import Identified, identify
+from reinstate.reports.identify import Identified, identify, report_titles
 from reinstate.reports.model import Note, ReadResult, ReportRead, Skipped
 from reinstate.reports.read import read_reports
 
-__all__ = ["Identified", "Note", "ReadResult", "ReportRead", "Skipped", "identify", "read_reports"]
+__all__ = [
+    "Identified",
+    "Note",
+    "ReadResult",
+    "ReportRead",
+    "Skipped",
+    "identify",
+    "read_reports",
+    "report_titles",
+]

@@ -41,6 +41,18 @@ WHAT_TO_GIVE_ZH = (
 )
 
 
+PERFORMANCE_TITLES = ("seller performance report (SP-API JSON)", "卖家绩效报告（SP-API JSON）")
+
+
+def report_titles(lang: str = "en") -> dict[str, str]:
+    """Every report type's name in English or Chinese (``zh``), for the people who see the list."""
+    from reinstate.reports.formats import FORMATS
+
+    titles = {fmt.type: fmt.title_zh if lang == "zh" else fmt.title for fmt in FORMATS}
+    titles["seller-performance"] = PERFORMANCE_TITLES[lang == "zh"]
+    return titles
+
+
 @dataclass(frozen=True)
 class Identified:
     """A file that the reader can load: its report type and how its text is encoded."""
@@ -85,7 +97,7 @@ def _identify(path: Path, name: str) -> Identified:
             )  # fmt: skip
     if suffix == ".json":
         if is_performance_json(path):
-            return Identified("seller-performance", "seller performance report (SP-API JSON)", "utf-8")
+            return Identified("seller-performance", PERFORMANCE_TITLES[0], "utf-8")
         raise InputError(
             "this JSON file is not the seller performance report (it has no performanceMetrics).",
             fix=WHAT_TO_GIVE,

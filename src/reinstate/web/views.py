@@ -7,6 +7,8 @@ import json
 from typing import Any
 
 from reinstate.kb import KnowledgeBase
+from reinstate.metrics import LABELS, LABELS_ZH
+from reinstate.reports import report_titles
 from reinstate.store import Case, DraftSummary, Store, User, row_dict
 from reinstate.web.workspace import case_data, notice_of
 
@@ -102,7 +104,9 @@ def case_page(store: Store, kb: KnowledgeBase, user: User, case_id: int, lang: s
         "plan": case_data(case),
         "guide": kb_guide(kb, reasons, lang),
         "reports": [row_dict(r) for r in reports],
+        "report_titles": report_titles(lang),
         "analysis": analysis,
+        "metric_names": LABELS_ZH if lang == "zh" else LABELS,
         "chart": odr_chart(analysis),
         "analysing": bool(reports) and not reports[-1].analysis_json,
         "drafts": [
