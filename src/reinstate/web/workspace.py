@@ -21,7 +21,7 @@ from reinstate.errors import CaseFileError, InputError
 from reinstate.kb import KnowledgeBase, load_kb
 from reinstate.letters import Draft, DraftOptions, draft_appeal
 from reinstate.notice import Notice, parse_notice
-from reinstate.store import Case, Store, User
+from reinstate.store import Case, Store, User, validate
 from reinstate.yamlio import load_located, safe_dump, safe_load
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def identify_upload(filename: str, content: bytes) -> Identified:
     """What an upload is, before it is stored; :class:`InputError` naming the file when it is no report."""
     from reinstate.reports import identify
 
-    shown = Path(filename.replace("\\", "/")).name or "report.txt"
+    shown = validate.filename(filename)  # the name the store keeps: no folders, at most 255 characters
     ending = re.sub(r"[^A-Za-z0-9.]", "", "".join(Path(shown).suffixes[-2:]))[:20]  # .txt.gz stays
     with tempfile.TemporaryDirectory(prefix="reinstate-upload-") as folder:
         path = Path(folder) / f"upload{ending}"
