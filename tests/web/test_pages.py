@@ -127,7 +127,9 @@ def test_upload_submission_reply_and_delete(client: Client) -> None:
     stored = client.get(f"/api/cases/{case_id}").json()["reports"][0]
     assert stored["filename"] == "orders.txt" and stored["kind"] == "all-orders"
     assert "All Orders report" in client.get(f"/cases/{case_id}").text
-    assert "所有订单报告（All Orders）" in client.get(f"/cases/{case_id}?lang=zh").text  # reports.report_titles
+    assert (
+        "所有订单报告（All Orders）" in client.get(f"/cases/{case_id}?lang=zh").text
+    )  # reports.report_titles
     client.get("/?lang=en")  # the language is remembered: back to English for the rest
     client.post(f"/cases/{case_id}/drafts")
     sent = client.post(f"/cases/{case_id}/submissions", {"submitted_on": "2026-11-10", "draft_number": "1"})
