@@ -15,6 +15,7 @@ from reinstate.notice.classify import classify
 from reinstate.notice.clean import clean_text
 from reinstate.notice.coverage import CitedItem, cited_items, names_document, uncovered_items
 from reinstate.notice.facts import action_taken, find_dates, find_infringement_types, find_scope
+from reinstate.notice.figures import find_figures
 from reinstate.notice.ids import (
     find_amazon_contacts,
     find_asins,
@@ -24,7 +25,7 @@ from reinstate.notice.ids import (
     find_rights_owner,
 )
 from reinstate.notice.language import detect_language
-from reinstate.notice.model import Deadline, Notice, ReasonMatch, RightsOwner
+from reinstate.notice.model import Deadline, Notice, NoticeFigure, ReasonMatch, RightsOwner
 from reinstate.notice.region import Region, locate, unfold_headings
 from reinstate.notice.requests import find_deadline, find_documents
 
@@ -32,6 +33,7 @@ __all__ = [
     "CitedItem",
     "Deadline",
     "Notice",
+    "NoticeFigure",
     "ReasonMatch",
     "RightsOwner",
     "checklist_text",
@@ -129,6 +131,7 @@ def _assemble(
         lines=(start + 1, end),
         warnings=warnings[0],
         warnings_zh=warnings[1],
+        figures=find_figures(lines),
     )
 
 

@@ -48,13 +48,42 @@ class Deadline:
 
 
 @dataclass(frozen=True)
+class NoticeFigure:
+    """A metric figure the notice states: "Your Order Defect Rate is 1.34%" or "2 claims on 149 orders".
+
+    ``metric`` is a metric key of spec section 3 (``order_defect_rate``, ``late_shipment_rate``...).
+    ``value`` is a fraction (1.34% is 0.0134); ``numerator`` and ``denominator`` are the counts when
+    the notice gives them; ``window_days`` the period it names ("over the last 60 days"). ``text``
+    is the sentence (or the part of a long one) the figure was read from.
+    """
+
+    metric: str
+    value: float | None
+    numerator: int | None = None
+    denominator: int | None = None
+    window_days: int | None = None
+    text: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "metric": self.metric,
+            "value": self.value,
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "window_days": self.window_days,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
 class Notice:
     """Everything the reader found in one performance notification.
 
     ``reasons`` is empty when nothing in the notice matched (an honest "unknown"), and always
     empty for a language the reader does not classify. ``appeal_needed`` is ``None`` when the
     reasons are unknown. ``lines`` is the 1-based span of the cleaned text read as the notice
-    (the rest of a pasted forum thread is left out).
+    (the rest of a pasted forum thread is left out). ``figures`` are the metric figures the
+    notice states (thresholds and targets are not figures).
     """
 
     language: str
@@ -79,6 +108,7 @@ class Notice:
     lines: tuple[int, int] = (0, 0)
     warnings: tuple[str, ...] = ()
     warnings_zh: tuple[str, ...] = ()
+    figures: list[NoticeFigure] = field(default_factory=list, hash=False)
 
     @property
     def reason_ids(self) -> list[str]:
@@ -126,4 +156,5 @@ class Notice:
             "notice_lines": list(self.lines),
             "warnings": list(self.warnings),
             "warnings_zh": list(self.warnings_zh),
+            "figures": [f.to_json() for f in self.figures],
         }
