@@ -16,7 +16,15 @@ from typing import Any
 from pydantic import BaseModel
 from typer.testing import CliRunner
 
-from reinstate.case.schema import ActionEntry, Case, LetterOptions, MeasureEntry, RootCauseEntry, Seller
+from reinstate.case.schema import (
+    ActionEntry,
+    Case,
+    FactEntry,
+    LetterOptions,
+    MeasureEntry,
+    RootCauseEntry,
+    Seller,
+)
 from reinstate.cli import app
 from reinstate.kb import load_kb
 
@@ -131,6 +139,7 @@ def case_keys_md() -> str:
     models: list[tuple[type[BaseModel], str]] = [
         (Case, ""),
         (Seller, "seller."),
+        (FactEntry, "facts[]."),
         (RootCauseEntry, "root_causes[]."),
         (ActionEntry, "actions_taken[]."),
         (MeasureEntry, "preventive_measures[]."),

@@ -66,6 +66,26 @@ def test_draft_prints_the_letter_and_warnings_go_to_stderr(
     assert "warning:" not in result.stdout
 
 
+def test_draft_says_first_whether_the_letter_is_ready(runner: CliRunner) -> None:
+    thin = Path(__file__).parent / "letters" / "cases" / "thin.yaml"
+    result = runner.invoke(app, ["draft", str(thin)])
+    assert result.exit_code == 0  # a thin case still drafts; only --strict refuses it
+    assert result.stderr.startswith("NOT READY TO SEND. Fix these first:")
+    assert "B0HPGTHIN2" in result.stderr.split("warning:")[0]  # the blocking list comes before the warnings
+    strict = runner.invoke(app, ["draft", str(thin), "--strict", "--lang", "zh"])
+    assert strict.exit_code == 1
+    assert strict.stderr.startswith("还不能提交")
+    assert strict.stdout.startswith("Subject: Plan of Action")  # the letter is still written
+
+
+def test_draft_strict_passes_a_ready_letter(runner: CliRunner, write_case: Callable[[str], Path]) -> None:
+    ready = Path(__file__).parent / "letters" / "cases" / "two-reasons.yaml"
+    result = runner.invoke(app, ["draft", str(ready), "--strict", "--format", "json"])
+    assert result.exit_code == 0
+    payload = json.loads(result.stdout)
+    assert payload["ready"] is True and payload["blocking"] == []
+
+
 def test_draft_json_is_alone_on_stdout(runner: CliRunner, write_case: Callable[[str], Path]) -> None:
     result = runner.invoke(app, ["draft", str(write_case(GOOD)), "--format", "json"])
     payload = json.loads(result.stdout)

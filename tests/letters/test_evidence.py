@@ -27,7 +27,7 @@ def test_a_seller_fulfilled_seller_gets_the_seller_fulfilled_rate_and_the_all_ch
     facts = from_analysis(analysis((108, 1476), (110, 1984)), reasons, "MFN").facts
     assert facts == [
         "Our order defect rate on seller-fulfilled orders was 7.32% (108 of 1,476 orders) between "
-        "22 September 2026 and 20 November 2026, against Amazon's target of under 1%. "
+        "22 September and 20 November 2026, against Amazon's target of under 1%. "
         "Across all our orders it was 5.54% (110 of 1,984)."  # 110 / 1984 = 0.05544
     ]
 
@@ -42,6 +42,6 @@ def test_without_a_declared_channel_the_overall_rate_alone() -> None:
     reasons = [load_kb().reason("order-defect-rate")]
     facts = from_analysis(analysis((108, 1476), (110, 1984)), reasons, None).facts
     assert facts == [
-        "Our order defect rate was 5.54% (110 of 1,984 orders) between 22 September 2026 and "
+        "Our order defect rate was 5.54% (110 of 1,984 orders) between 22 September and "
         "20 November 2026, against Amazon's target of under 1%."
     ]

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from reinstate.case.schema import (
     ActionEntry,
     Case,
+    FactEntry,
     MeasureEntry,
     RootCauseEntry,
     Seller,
@@ -25,6 +26,7 @@ from reinstate.yamlio import LocatedYaml, load_located, read_text
 __all__ = [
     "ActionEntry",
     "Case",
+    "FactEntry",
     "LoadedCase",
     "MeasureEntry",
     "RootCauseEntry",

@@ -74,6 +74,18 @@ class Seller(Strict):
         return code
 
 
+class FactEntry(Strict):
+    """A plain statement the letter relies on; ``letter: false`` keeps it out of the letter on purpose."""
+
+    text: Sentence = Field(description="what happened, with its numbers, dates and names")
+    letter: bool = Field(default=True, description="false keeps this fact out of the letter on purpose")
+
+
+def _fact(value: Any) -> Any:
+    """A fact may be written as a plain string (the usual form) or as ``{text, letter}``."""
+    return {"text": value} if isinstance(value, str) else value
+
+
 class RootCauseEntry(Strict):
     text: Sentence | None = Field(default=None, description="what happened, when, how many")
     kb: str | None = Field(
@@ -121,7 +133,7 @@ class Case(Strict):
     language: Literal["en", "zh"] = Field(default="en", description="the seller's language for messages")
     scope: Literal["account", "listing", "category", "fulfillment-method"] | None = None
     reasons: list[str] = Field(default_factory=list)
-    facts: list[Sentence] = Field(default_factory=list)
+    facts: list[Annotated[FactEntry, BeforeValidator(_fact)]] = Field(default_factory=list)
     root_causes: list[RootCauseEntry] = Field(default_factory=list)
     actions_taken: list[ActionEntry] = Field(default_factory=list)
     preventive_measures: list[MeasureEntry] = Field(default_factory=list)

@@ -35,8 +35,15 @@ def draft(
         typer.Option("--appendix/--no-appendix", help="Add a table of the defective orders in the reports."),
     ] = None,
     lang: Annotated[Lang | None, typer.Option(help="Language of the warnings (default: the case's).")] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit with code 1 when the letter is not ready to send.")
+    ] = False,
 ) -> None:
-    """Write the appeal (Plan of Action) for a case file; warnings say what the case still lacks."""
+    """Write the appeal (Plan of Action) for a case file; warnings say what the case still lacks.
+
+    stderr starts with whether the letter is ready to send and, if not, what blocks it; `--strict`
+    then exits with 1, so a script never sends a letter that is not ready.
+    """
     from reinstate.case import load_case
     from reinstate.letters import DraftOptions, draft_appeal
     from reinstate.yamlio import read_text
@@ -58,6 +65,7 @@ def draft(
     )
     _write_draft(result, fmt, output)
     warn_lang = (lang or Lang(loaded.case.language)).value
+    _say_readiness(result, warn_lang)
     for warning in result.warnings:
         typer.secho(f"warning: {warning.text(warn_lang)}", fg=typer.colors.YELLOW, err=True)
     if result.review is not None:
@@ -70,6 +78,24 @@ def draft(
     if output is not None:
         summary = f"Wrote {output} ({result.words} words, {len(result.warnings)} warnings)."
         typer.echo(summary, err=True)
+    if strict and not result.ready:
+        raise typer.Exit(1)
+
+
+def _say_readiness(result: Any, lang: str) -> None:
+    """First thing on stderr: whether the letter can be sent, and if not, what blocks it."""
+    if result.ready:
+        title = (
+            "可以提交：没有阻止提交的问题。提交前请再通读一遍。"
+            if lang == "zh"
+            else "Ready to send: nothing blocks it. Read it once more before you submit it."
+        )
+        typer.secho(title, fg=typer.colors.GREEN, err=True)
+        return
+    title = "还不能提交。请先解决以下问题：" if lang == "zh" else "NOT READY TO SEND. Fix these first:"
+    typer.secho(title, fg=typer.colors.RED, bold=True, err=True)
+    for item in result.blocking:
+        typer.secho(f"  - {item.text(lang)}", fg=typer.colors.RED, err=True)
 
 
 def _draft_format(chosen: DraftFormat | None, output: Path | None) -> str:

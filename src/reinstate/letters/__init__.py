@@ -5,7 +5,7 @@ Public entry points: :func:`draft_appeal`, :func:`render_text`, :func:`write_doc
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from reinstate.case import LoadedCase
@@ -13,9 +13,10 @@ from reinstate.errors import CaseFileError, InputError
 from reinstate.kb import KnowledgeBase, load_kb
 from reinstate.kb.schema import Reason
 from reinstate.letters import warnings as w
+from reinstate.letters.checks import blocking_for, figure_warnings, warnings_for
 from reinstate.letters.compose import compose_letter
 from reinstate.letters.evidence import DataEvidence, from_analysis
-from reinstate.letters.fit import count_words, form_answers, longest_items
+from reinstate.letters.fit import LEVELS, count_words, form_answers, longest_items, reading_copy
 from reinstate.letters.model import Draft, DraftWarning, Item, Letter
 from reinstate.letters.plan import plan_letter
 from reinstate.letters.render import render_text, write_docx
@@ -48,7 +49,12 @@ class DraftOptions:
 def draft_appeal(
     loaded: LoadedCase, *, kb: KnowledgeBase | None = None, options: DraftOptions | None = None
 ) -> Draft:
-    """Compose the appeal for a loaded case. Never fails for a thin case: it warns instead."""
+    """Compose the appeal for a loaded case. Never fails for a thin case: it warns, and says it is not ready.
+
+    Front to back: the plan decides what the letter may say (``plan``), the warnings and the blocking
+    items are derived from those decisions in one pass (``checks``), the letter is phrased
+    (``compose``) and shortened only as ``fit`` allows, then rendered and reviewed.
+    """
     kb = kb or load_kb()
     options = options or DraftOptions()
     notice = options.notice
@@ -60,35 +66,32 @@ def draft_appeal(
     else:
         data = _data_evidence(loaded, reasons)
     plan = plan_letter(loaded, kb, reasons, notice, data)
+    warnings = warnings_for(plan) + figure_warnings(plan)
     max_words = options.max_words or loaded.case.letter.max_words
     appendix = loaded.case.letter.appendix if options.appendix is None else options.appendix
-    letter = compose_letter(loaded, plan, appendix=appendix)
-    words = _body_words(letter)
-    if words > max_words:
-        letter = compose_letter(loaded, plan, compact=True, appendix=appendix)
-        words = _body_words(letter)
-    text = render_text(letter, "txt")
-    warnings = list(plan.warnings)
-    if words > max_words:
+    for level in LEVELS:
+        letter = compose_letter(loaded, plan, level=level, appendix=appendix)
+        words = count_words(render_text(reading_copy(letter), "txt"))
+        if words <= max_words:
+            break
+    else:
         warnings.append(w.over_length(words, max_words, longest_items(letter)))
+    text = render_text(letter, "txt")
     form, form_warnings = form_answers(letter, options.form_limit or loaded.case.letter.form_limit)
+    warnings += form_warnings
     draft = Draft(
         reasons=[r.id for r in reasons],
         letter=letter,
         text=text,
         markdown=render_text(letter, "md"),
         form=form,
-        warnings=warnings + form_warnings,
+        warnings=warnings,
         words=words,
         max_words=max_words,
+        blocking=blocking_for(warnings, text, plan),
     )
     draft.review = review_text(text, context=_review_context(draft.reasons, notice, kb))
     return draft
-
-
-def _body_words(letter: Letter) -> int:
-    """The letter's length as a reviewer reads it: the appendix table is not counted."""
-    return count_words(render_text(replace(letter, appendix=[]), "txt"))
 
 
 def _data_evidence(loaded: LoadedCase, reasons: list[Reason]) -> DataEvidence | None:

@@ -3,39 +3,37 @@
 Wording comes from three places only: the seller's own case, the knowledge base's per-reason
 phrasing, and the short connective sentences below, which are chosen by the shape of the case
 (how many causes, whether actions are done, when measures start). No sentence states a fact
-that the case does not give.
+that the case does not give, and no count is announced for items that are not specific.
+
+The layout is a consultant's: the opening states the figure and the event, then owns the issue;
+the remaining facts form a short summary before the root causes; every point refers to its
+exhibit; dates read one way throughout (:mod:`dates`).
+
+``level`` shortens a letter that is over its word budget, one documented step at a time (see
+:mod:`fit`): 1 drops the outline sentence, 2 moves the findings quoted as evidence to the exhibit
+list, 3 writes each measure's owner, start and frequency in brackets. Nothing else is ever cut.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 
 from reinstate.case import LoadedCase
 from reinstate.case.schema import MARKETPLACE_DOMAINS
 from reinstate.kb.schema import Reason
+from reinstate.letters.dates import long_date, normalise_dates
+from reinstate.letters.english import count_phrase, lower_first, sentence
+from reinstate.letters.exhibits import Exhibits, names_a_document, statement
 from reinstate.letters.model import Item, Letter
-from reinstate.letters.plan import LetterPlan, PlannedAction, PlannedCause, PlannedMeasure, cause_id
-from reinstate.letters.tense import base_clause, lower_first, past_clause, sentence
+from reinstate.letters.opening import Lead, lead_sentences
+from reinstate.letters.plan import LetterPlan, PlannedAction, PlannedCause, PlannedMeasure
 
 NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 SCOPE_ORDER = ["account", "category", "fulfillment-method", "listing"]
 
 
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def _word(n: int) -> str:
     return NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
-
-
-def count(n: int, noun: str, plural: str | None = None) -> str:
-    """ "three root causes"; a single one is just "root cause" ("the root cause", never "the one root cause")."""
-    if n == 1:
-        return noun
-    word = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
-    return f"{word} {plural or noun + 's'}"
 
 
 def pick(variants: list[str], *keys: str) -> str:
@@ -50,45 +48,52 @@ def join_words(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def compose_letter(
-    loaded: LoadedCase, plan: LetterPlan, *, compact: bool = False, appendix: bool = False
-) -> Letter:
+def clean(text: str) -> str:
+    """The seller's text as a sentence of the letter, its dates in the letter's format."""
+    return sentence(normalise_dates(text))
+
+
+def compose_letter(loaded: LoadedCase, plan: LetterPlan, *, level: int = 0, appendix: bool = False) -> Letter:
     case = loaded.case
     fingerprint = case.seller.name + "|" + "|".join(c.entry.text or c.entry.kb or "" for c in plan.causes)
+    exhibits = Exhibits(names=[normalise_dates(a).rstrip(".") for a in case.attachments])
+    lead = lead_sentences(plan)
     multi = len(plan.reasons) > 1
     return Letter(
         subject=subject(loaded, plan.reasons),
         salutation="Dear Seller Performance Team,",
-        opening=opening(plan, fingerprint, compact=compact),
-        facts=(plan.data.facts if plan.data else [])
-        + (
-            []
-            if compact and all(c.entry.evidence for c in plan.causes)
-            else [sentence(f) for f in case.facts]
-        ),
-        root_causes=[cause_item(c, multi, plan) for c in plan.causes],
-        actions_taken=[action_item(a) for a in plan.done],
-        preventive_measures=[measure_item(m, plan.today, compact) for m in plan.measures]
-        + [planned_item(a, compact) for a in plan.planned],
+        opening=opening(plan, lead, fingerprint, outline_too=level < 1),
+        facts=lead.summary,
+        root_causes=[cause_item(c, multi, exhibits, level) for c in plan.causes],
+        actions_taken=[action_item(a, exhibits, level) for a in plan.done],
+        preventive_measures=[measure_item(m, plan, level) for m in plan.measures]
+        + [step_item(a) for a in plan.steps],
         closing=closing(loaded, plan, fingerprint),
-        attachments=list(case.attachments),
+        attachments=list(exhibits.names),
         signature=signature(loaded),
         cited=cited_sentence(plan),
-        appendix=plan.data.appendix if plan.data and appendix else [],
+        appendix=_appendix(plan) if appendix else [],
+        lead=lead.sentences,
     )
 
 
+def _appendix(plan: LetterPlan) -> list[dict[str, str]]:
+    rows = plan.data.appendix if plan.data else []
+    return [row | {"date": normalise_dates(row["date"])} for row in rows]
+
+
 def cited_sentence(plan: LetterPlan) -> str:
-    """One sentence naming every ASIN, order and complaint id the notice cites, so none is left unanswered."""
-    notice = plan.notice
-    if notice is None:
-        return ""
+    """One sentence naming the cited ASINs, orders and complaint ids that the seller's own text answers."""
     groups = [
-        (notice.asins, "ASIN", "ASINs"),
-        (notice.order_ids, "order", "orders"),
-        (notice.complaint_ids, "complaint ID", "complaint IDs"),
+        ("asin", "ASIN", "ASINs"),
+        ("order", "order", "orders"),
+        ("complaint", "complaint ID", "complaint IDs"),
     ]
-    parts = [f"{one if len(ids) == 1 else many} {join_words(list(ids))}" for ids, one, many in groups if ids]
+    parts = []
+    for kind, one, many in groups:
+        ids = [item.value for item in plan.answered if item.kind == kind]
+        if ids:
+            parts.append(f"{one if len(ids) == 1 else many} {join_words(ids)}")
     if not parts:
         return ""
     return f"This plan answers the notice for {join_words(parts)}."
@@ -106,39 +111,48 @@ def subject(loaded: LoadedCase, reasons: list[Reason]) -> str:
     return f"Plan of Action: {issues} – {seller.name}{where}"
 
 
-def opening(plan: LetterPlan, fingerprint: str, *, compact: bool) -> str:
+def opening(plan: LetterPlan, lead: Lead, fingerprint: str, *, outline_too: bool) -> str:
+    """The figure and the event (when the case, notice or data give them), ownership, then the outline."""
     reasons = plan.reasons
     if len(reasons) == 1:
-        first = pick(reasons[0].letter.ownership, fingerprint, reasons[0].id)
+        variants = reasons[0].letter.ownership
+        if lead.sentences:  # the figure is already stated: do not restate the target
+            variants = [v for v in variants if "%" not in v] or variants
+        own = pick(variants, fingerprint, reasons[0].id)
     else:
         issues = join_words([r.letter.issue for r in reasons])
-        first = pick(
+        own = pick(
             [
                 f"We take responsibility for {issues}; each had causes within our control.",
                 f"The {issues} were caused by failures in our own operations, and we accept responsibility for them.",
             ],
             fingerprint,
         )
-    if compact:
-        return first
-    return f"{first} {outline(plan, fingerprint)}".strip()
+    parts = [*lead.sentences, own]
+    if outline_too:
+        parts.append(outline(plan, fingerprint))
+    return " ".join(p for p in parts if p)
 
 
 def outline(plan: LetterPlan, fingerprint: str) -> str:
-    """The second opening sentence: what the letter contains, counted from the case itself."""
-    n_causes, n_done = len(plan.causes), len(plan.done)
-    n_measures = len(plan.measures) + len(plan.planned)
-    if not n_causes:
+    """What the letter contains, counted from the case; a count is said only for specific items."""
+    if not plan.causes:
         return ""
-    causes = count(n_causes, "root cause")
+    causes = count_phrase(len(plan.causes), "root cause")
     parts = [
         f"the {causes} we identified" if pick(["a", "b"], fingerprint) == "a" else f"the {causes} behind it"
     ]
-    if n_done:
-        parts.append(f"the {count(n_done, 'corrective action')} we completed{action_period(plan.done)}")
-    if n_measures:
-        verb = "prevents" if n_measures == 1 else "prevent"
-        parts.append(f"the {count(n_measures, 'measure')} that {verb} a repeat")
+    if plan.done:
+        parts.append(
+            f"the {count_phrase(len(plan.done), 'corrective action')} we completed{action_period(plan.done)}"
+        )
+    specific = [m for m in plan.measures if m.specific]
+    total = len(plan.measures) + len(plan.steps)
+    if specific and len(specific) == total:
+        verb = "prevents" if total == 1 else "prevent"
+        parts.append(f"the {count_phrase(total, 'measure')} that {verb} a repeat")
+    elif specific:
+        parts.append("the measures that prevent a repeat")
     return f"Below are {join_words(parts)}."
 
 
@@ -154,48 +168,74 @@ def action_period(done: list[PlannedAction]) -> str:
     return f" between {long_date(first)} and {long_date(last)}"
 
 
-def cause_item(cause: PlannedCause, multi: bool, plan: LetterPlan) -> Item:
-    statement = cause.entry.text or (cause.kb_cause.statement if cause.kb_cause else "")
-    body = sentence(statement)
-    proven = plan.data.by_cause.get(cause_id(cause) or "") if plan.data else None
-    if not cause.entry.evidence and proven:
-        body += f" Our Seller Central data shows this: {lower_first(proven).rstrip('.')}."
-    elif cause.entry.evidence:
-        body += f" Evidence: {lower_first(cause.entry.evidence).rstrip('.')}."
+def _with_evidence(body: str, evidence: str | None, exhibits: Exhibits, level: int) -> str:
+    if not evidence:
+        return body
+    evidence = normalise_dates(evidence)
+    if names_a_document(evidence):
+        return (
+            body[:-1] + exhibits.refer(evidence) + "."
+            if body.endswith(".")
+            else body + exhibits.refer(evidence)
+        )
+    if level >= 2:
+        return body[:-1] + exhibits.move(evidence) + "."
+    return f"{body} {statement(evidence)}"
+
+
+def cause_item(cause: PlannedCause, multi: bool, exhibits: Exhibits, level: int) -> Item:
+    if cause.entry.text:
+        body = clean(cause.entry.text)
+    else:  # only a knowledge-base id: name the kind of cause, never the knowledge base's example story
+        body = sentence(cause.kb_cause.title.en) if cause.kb_cause else ""
+    if cause.proven and not cause.entry.evidence:
+        body += (
+            f" Our Seller Central data shows this: {lower_first(normalise_dates(cause.proven)).rstrip('.')}."
+        )
+    body = _with_evidence(body, cause.entry.evidence, exhibits, level)
     label = cause.reason.letter.subject if multi else None
     return Item(text=body, label=label, source=cause.key)
 
 
-def action_item(action: PlannedAction) -> Item:
-    entry = action.entry
+def action_item(action: PlannedAction, exhibits: Exhibits, level: int) -> Item:
+    entry, reading = action.entry, action.reading
     assert entry.date is not None
-    clause = past_clause(entry.text)
     when = long_date(entry.date)
-    body = f"On {when} we {clause}." if clause else f"{when}: {sentence(entry.text)}"
-    if entry.evidence:
-        body += f" Evidence: {lower_first(entry.evidence).rstrip('.')}."
-    return Item(text=body, source=action.key)
+    if reading.past:
+        body = f"On {when} we {normalise_dates(reading.past)}."
+    elif reading.has_finite_verb:
+        body = f"On {when}, {lower_first(clean(reading.sentence))}"
+    else:
+        body = f"{when}: {clean(reading.sentence)}"
+    return Item(text=_with_evidence(body, entry.evidence, exhibits, level), source=action.key)
 
 
-def measure_item(measure: PlannedMeasure, today: dt.date, compact: bool) -> Item:
+def measure_item(measure: PlannedMeasure, plan: LetterPlan, level: int) -> Item:
     entry = measure.entry
-    parts = [sentence(entry.text)]
+    details = []
     if entry.owner:
-        parts.append(f"Owner: {entry.owner.rstrip('.')}.")
+        details.append(("Owner: ", entry.owner.rstrip(".")))
+    started = entry.start is not None and entry.start <= plan.today
     if entry.start:
-        started = entry.start <= today
-        parts.append(f"{'In place since' if started else 'Starts'} {long_date(entry.start)}.")
+        details.append(("In place since " if started else "Starts ", long_date(entry.start)))
     if entry.frequency:
-        parts.append(f"Frequency: {lower_first(entry.frequency).rstrip('.')}.")
-    return Item(text=" ".join(parts), source=measure.key)
+        details.append(("Frequency: ", lower_first(normalise_dates(entry.frequency)).rstrip(".")))
+    text = clean(entry.text)
+    if level >= 3 and details:
+        short = {"Owner: ": "", "In place since ": "since ", "Starts ": "from ", "Frequency: ": ""}
+        text = text.rstrip(".") + " (" + "; ".join(short[k] + v for k, v in details) + ")."
+    elif details:
+        text += " " + " ".join(f"{k}{v}." for k, v in details)
+    return Item(text=text, source=measure.key)
 
 
-def planned_item(action: PlannedAction, compact: bool) -> Item:
-    entry = action.entry
-    parts = [sentence(base_clause(entry.text))]
+def step_item(action: PlannedAction) -> Item:
+    """An action that is not done: a planned step with its due date, a standing rule or an intention."""
+    entry, reading = action.entry, action.reading
+    parts = [clean(reading.base or reading.sentence)]
     if entry.owner:
         parts.append(f"Owner: {entry.owner.rstrip('.')}.")
-    if entry.date:
+    if entry.date and action.status != "standing_rule":
         parts.append(f"Due {long_date(entry.date)}.")
     return Item(text=" ".join(parts), source=action.key)
 
@@ -236,26 +276,25 @@ def closing(loaded: LoadedCase, plan: LetterPlan, fingerprint: str) -> str:
 
 
 def status_sentence(plan: LetterPlan) -> str:
-    """What is already true, counted from the case: actions done and measures running."""
+    """What is already true, counted from the case: actions really done and measures really running."""
     n_done = len(plan.done)
-    total = len(plan.measures) + len(plan.planned)
+    total = len(plan.measures) + len(plan.steps)
     running = sum(1 for m in plan.measures if m.entry.start and m.entry.start <= plan.today)
     parts = []
     if n_done == 1:
         parts.append("the corrective action above is complete")
     elif n_done:
-        whole = "both corrective actions" if n_done == 2 else f"all {count(n_done, 'corrective action')}"
+        whole = (
+            "both corrective actions" if n_done == 2 else f"all {count_phrase(n_done, 'corrective action')}"
+        )
         parts.append(f"{whole} above are complete")
     if running and running == total:
-        parts.append(
-            "the preventive measure is in operation"
-            if total == 1
-            else (
-                "both preventive measures are in operation"
-                if total == 2
-                else f"all {count(total, 'preventive measure')} are in operation"
-            )
-        )
+        if total == 1:
+            parts.append("the preventive measure is in operation")
+        elif total == 2:
+            parts.append("both preventive measures are in operation")
+        else:
+            parts.append(f"all {count_phrase(total, 'preventive measure')} are in operation")
     elif running:
         verb = "is" if running == 1 else "are"
         parts.append(

@@ -13,6 +13,7 @@ from typing import Any
 
 from reinstate.diagnose import Analysis
 from reinstate.kb.schema import Reason
+from reinstate.letters.dates import span
 from reinstate.letters.model import DraftWarning
 
 METRICS_BY_REASON = {
@@ -44,17 +45,13 @@ class DataEvidence:
     facts: list[str] = field(default_factory=list)
     by_cause: dict[str, str] = field(default_factory=dict)  # kb cause id ("reason/cause") -> finding summary
     findings: list[dict[str, Any]] = field(default_factory=list)
+    values: dict[str, float] = field(default_factory=dict)  # metric key -> value, for the notice check
     appendix: list[dict[str, str]] = field(default_factory=list)
     warnings: list[DraftWarning] = field(default_factory=list)
 
 
-def _day(text: str) -> str:
-    day = dt.date.fromisoformat(text)
-    return f"{day.day} {day:%B %Y}"
-
-
-def _percent(value: float) -> str:
-    return f"{value * 100:.2f}%".replace(".00%", "%")
+def percent(value: float) -> str:
+    return f"{value * 100:.2f}".rstrip("0").rstrip(".") + "%"
 
 
 def metric_fact(key: str, metric: dict[str, Any], label: str) -> str | None:
@@ -64,13 +61,13 @@ def metric_fact(key: str, metric: dict[str, Any], label: str) -> str | None:
     window = metric["window"]
     name, unit = NAMES.get(key, (label[0].lower() + label[1:], "items"))
     sentence = (
-        f"Our {name} was {_percent(metric['value'])} ({metric['numerator']:,} of {metric['denominator']:,} "
-        f"{unit}) between {_day(window['start'])} and {_day(window['end'])}"
+        f"Our {name} was {percent(metric['value'])} ({metric['numerator']:,} of {metric['denominator']:,} "
+        f"{unit}) between {span(dt.date.fromisoformat(window['start']), dt.date.fromisoformat(window['end']))}"
     )
     target = metric.get("target")
     if target is not None:
         side = "under" if metric.get("comparison") == "less_than" else "at least"
-        sentence += f", against Amazon's target of {side} {_percent(target)}"
+        sentence += f", against Amazon's target of {side} {percent(target)}"
     return sentence + "."
 
 
@@ -92,8 +89,9 @@ def from_analysis(
             fact = (
                 metric_fact(chosen, metric, labels.get(chosen, chosen.replace("_", " "))) if metric else None
             )
-            if fact:
+            if fact and metric is not None:
                 result.facts.append(fact + _all_channels(key, chosen, data["metrics"]))
+                result.values[chosen] = float(metric["value"])
     for finding in data.get("findings", []):
         if finding["reason"] not in reason_ids:
             continue
@@ -118,7 +116,7 @@ def _all_channels(key: str, chosen: str, metrics: dict[str, Any]) -> str:
         return ""
     unit = NAMES.get(key, ("", "items"))[1]
     return (
-        f" Across all our {unit} it was {_percent(overall['value'])} "
+        f" Across all our {unit} it was {percent(overall['value'])} "
         f"({overall['numerator']:,} of {overall['denominator']:,})."
     )
 

@@ -37,15 +37,18 @@ class Letter:
     subject: str
     salutation: str
     opening: str
-    facts: list[str]
+    facts: list[str]  # the short summary between the opening and the root causes
     root_causes: list[Item]
     actions_taken: list[Item]
     preventive_measures: list[Item]
     closing: str
-    attachments: list[str]
+    attachments: list[
+        str
+    ]  # the numbered exhibits: the seller's attachments, then documents named as evidence
     signature: list[str]
     cited: str = ""  # the ASINs, orders and complaint ids the notice cites, named once
     appendix: list[dict[str, str]] = field(default_factory=list)  # defective orders from the reports
+    lead: list[str] = field(default_factory=list)  # the figure and the event the opening states
 
 
 @dataclass
@@ -59,12 +62,22 @@ class Draft:
     words: int = 0
     max_words: int = 0
     review: Review | None = None
+    blocking: list[DraftWarning] = field(default_factory=list)
+
+    @property
+    def ready(self) -> bool:
+        """Whether nothing blocks sending the letter as it is (see ``letters.checks.BLOCKING``)."""
+        return not self.blocking
 
     def to_json(self) -> dict[str, Any]:
         """The ``reinstate.draft/1`` document of spec section 4."""
         letter = self.letter
         return {
             "schema": "reinstate.draft/1",
+            "ready": self.ready,
+            "blocking": [
+                {"code": b.code, "message": b.message, "message_zh": b.message_zh} for b in self.blocking
+            ],
             "reasons": self.reasons,
             "letter": {
                 "subject": letter.subject,
@@ -74,6 +87,7 @@ class Draft:
                 "salutation": letter.salutation,
                 "signature": letter.signature,
                 "labels": [i.label for i in letter.root_causes],
+                "lead": letter.lead,
                 "sections": {
                     "opening": letter.opening,
                     "cited": letter.cited,
@@ -116,6 +130,7 @@ class Draft:
             signature=list(letter.get("signature", [])),
             cited=sections.get("cited", ""),
             appendix=list(sections.get("appendix", [])),
+            lead=list(letter.get("lead", [])),
         )
         return cls(
             reasons=list(data["reasons"]),
@@ -124,4 +139,8 @@ class Draft:
             markdown=letter.get("markdown", ""),
             form=dict(data.get("form", {})),
             words=int(letter.get("words", 0)),
+            blocking=[
+                DraftWarning(str(b.get("code", "")), str(b.get("message", "")), str(b.get("message_zh", "")))
+                for b in data.get("blocking", [])
+            ],
         )

@@ -1,12 +1,17 @@
-"""Sort a case into what the letter may say, and warn about everything a strong appeal still lacks.
+"""Decide what the letter may say, item by item. Decisions only: :mod:`checks` derives every
+warning and every reason the letter is not ready from them, in one pass.
 
 The rules that keep a letter honest live here:
 
-* an action is written as done only when the seller gave it as done (``done`` not false), with a
-  date no later than the case date, and in words that do not state an intention;
-* a planned action becomes a preventive step with its due date, never an action taken;
-* a root cause answers one reason of the case; causes for other reasons are left out;
-* every reason of the case without a root cause produces a warning, with the questions to answer.
+* every fact the seller gave goes into the letter, unless she marked it ``letter: false``;
+* every root cause finds the reason it answers (:mod:`assign`); only a cause she tied to a reason
+  outside the case is left out;
+* an action is written as done only when the seller gave it as done (``done`` not false), dated no
+  later than the case date, and worded as a one-off act; a standing rule ("Going forward…",
+  "Refund buyers who complain…") or an intention goes to the preventive measures as she wrote it,
+  and a planned or future-dated action becomes a preventive step with its due date;
+* a preventive measure is *specific* when it has an owner, a start and a frequency: only specific
+  measures are counted in the letter's connective sentences.
 """
 
 from __future__ import annotations
@@ -14,19 +19,29 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from reinstate.case import ActionEntry, LoadedCase, MeasureEntry, RootCauseEntry
 from reinstate.case.starter import PLACEHOLDER_NAME
 from reinstate.kb import KnowledgeBase
-from reinstate.kb.schema import Reason, RootCause
-from reinstate.letters import warnings as w
+from reinstate.kb.schema import Document, Reason, RootCause
+from reinstate.letters.assign import AssignedBy, assign
+from reinstate.letters.english import ActionReading, read_action
 from reinstate.letters.evidence import DataEvidence
-from reinstate.letters.model import DraftWarning
-from reinstate.letters.tense import reads_as_plan
 from reinstate.notice import Notice, names_document, uncovered_items
-from reinstate.notice.coverage import NOT_ATTACHED
+from reinstate.notice.coverage import NOT_ATTACHED, CitedItem, cited_items
 
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+NON_ENGLISH = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+ActionStatus = Literal["done", "planned", "future", "standing_rule", "intention", "undated", "promise"]
+TO_MEASURES: frozenset[str] = frozenset({"planned", "future", "standing_rule", "intention"})
+UK_SPELLING = frozenset({"UK", "GB", "IE", "AU", "IN", "SG", "AE", "SA", "EG"})
+
+
+@dataclass(frozen=True)
+class PlannedFact:
+    key: str
+    text: str
+    in_letter: bool
 
 
 @dataclass(frozen=True)
@@ -35,18 +50,34 @@ class PlannedCause:
     reason: Reason
     entry: RootCauseEntry
     kb_cause: RootCause | None
+    assigned_by: AssignedBy = "given"
+    proven: str | None = None  # what the seller's data shows for this cause (a finding's summary)
+
+
+@dataclass(frozen=True)
+class OmittedCause:
+    key: str
+    entry: RootCauseEntry
+    reason_id: str
 
 
 @dataclass(frozen=True)
 class PlannedAction:
     key: str
     entry: ActionEntry
+    status: ActionStatus
+    reading: ActionReading
 
 
 @dataclass(frozen=True)
 class PlannedMeasure:
     key: str
     entry: MeasureEntry
+
+    @property
+    def specific(self) -> bool:
+        entry = self.entry
+        return entry.owner is not None and entry.start is not None and entry.frequency is not None
 
 
 @dataclass
@@ -55,11 +86,29 @@ class LetterPlan:
     today: dt.date
     notice: Notice | None = None
     data: DataEvidence | None = None
+    spelling: Literal["us", "uk"] = "us"
+    facts: list[PlannedFact] = field(default_factory=list)
     causes: list[PlannedCause] = field(default_factory=list)
-    done: list[PlannedAction] = field(default_factory=list)
-    planned: list[PlannedAction] = field(default_factory=list)
+    omitted_causes: list[OmittedCause] = field(default_factory=list)
+    actions: list[PlannedAction] = field(default_factory=list)
     measures: list[PlannedMeasure] = field(default_factory=list)
-    warnings: list[DraftWarning] = field(default_factory=list)
+    not_english: list[str] = field(default_factory=list)  # case keys whose text is not English
+    unanswered: list[CitedItem] = field(default_factory=list)  # cited ids the seller's text never mentions
+    answered: list[CitedItem] = field(default_factory=list)  # cited ids it does mention
+    documents_missing: list[str] = field(default_factory=list)  # requested by the notice, not listed
+    documents_suggested: list[tuple[Reason, Document]] = field(default_factory=list)
+    suggested_causes: list[tuple[str, str]] = field(default_factory=list)  # (kb cause id, finding summary)
+    placeholder_seller: bool = False
+
+    @property
+    def done(self) -> list[PlannedAction]:
+        done = [a for a in self.actions if a.status == "done"]
+        return sorted(done, key=lambda a: a.entry.date or self.today)
+
+    @property
+    def steps(self) -> list[PlannedAction]:
+        """Actions that belong with the preventive measures: planned, future, standing rules, intentions."""
+        return [a for a in self.actions if a.status in TO_MEASURES]
 
 
 def plan_letter(
@@ -70,125 +119,89 @@ def plan_letter(
     data: DataEvidence | None = None,
 ) -> LetterPlan:
     case = loaded.case
-    plan = LetterPlan(reasons=reasons, today=case.as_of or dt.date.today(), notice=notice, data=data)
+    plan = LetterPlan(
+        reasons=reasons,
+        today=case.as_of or dt.date.today(),
+        notice=notice,
+        data=data,
+        spelling="uk" if case.seller.marketplace in UK_SPELLING else "us",
+        placeholder_seller=case.seller.name == PLACEHOLDER_NAME,
+    )
+    plan.facts = [PlannedFact(f"facts[{i}]", f.text, f.letter) for i, f in enumerate(case.facts)]
     _sort_causes(plan, loaded, kb)
+    plan.actions = [_sort_action(f"actions_taken[{i}]", a, plan) for i, a in enumerate(case.actions_taken)]
+    plan.measures = [
+        PlannedMeasure(f"preventive_measures[{i}]", m) for i, m in enumerate(case.preventive_measures)
+    ]
+    plan.not_english = _not_english(loaded)
+    plan.documents_suggested = _documents_suggested(plan, loaded, kb)
     if data is not None:
-        _use_data(plan, data)
-    _sort_actions(plan, case.actions_taken)
-    _check_measures(plan, case.preventive_measures)
-    _check_language(plan, loaded)
-    _check_documents(plan, loaded, kb)
+        plan.suggested_causes = _suggested_causes(plan, data)
     if notice is not None:
         _check_cited(plan, loaded, notice)
-    if case.seller.name == PLACEHOLDER_NAME:
-        plan.warnings.append(w.placeholder_seller())
     return plan
-
-
-def _cause_reason(
-    entry: RootCauseEntry, kb: KnowledgeBase, reasons: list[Reason]
-) -> tuple[Reason | None, RootCause | None]:
-    kb_cause = None
-    reason_id = entry.reason
-    if entry.kb:
-        found = kb.find_cause(entry.kb, entry.reason or (reasons[0].id if len(reasons) == 1 else None))
-        if found:
-            kb_reason, kb_cause = found
-            reason_id = reason_id or kb_reason.id
-    if reason_id is None and len(reasons) == 1:
-        reason_id = reasons[0].id
-    reason = kb.reasons.get(reason_id) if reason_id else None
-    return reason, kb_cause
 
 
 def _sort_causes(plan: LetterPlan, loaded: LoadedCase, kb: KnowledgeBase) -> None:
     case_ids = [r.id for r in plan.reasons]
+    by_cause = plan.data.by_cause if plan.data else {}
     for i, entry in enumerate(loaded.case.root_causes):
         key = f"root_causes[{i}]"
-        reason, kb_cause = _cause_reason(entry, kb, plan.reasons)
-        if reason is None:
-            plan.warnings.append(w.cause_without_reason(key, case_ids))
+        found = assign(entry, kb, plan.reasons)
+        if found.reason is None or found.reason.id not in case_ids:
+            plan.omitted_causes.append(OmittedCause(key, entry, found.reason.id if found.reason else ""))
             continue
-        if reason.id not in case_ids:
-            plan.warnings.append(w.cause_for_other_reason(key, reason.id, case_ids))
-            continue
-        plan.causes.append(PlannedCause(key=key, reason=reason, entry=entry, kb_cause=kb_cause))
-        if not entry.text:
-            plan.warnings.append(w.cause_only_kb(key, kb_cause))
-        if not entry.evidence:
-            plan.warnings.append(w.cause_without_evidence(key, kb_cause))
+        kb_id = f"{found.reason.id}/{found.kb_cause.id}" if found.kb_cause else ""
+        plan.causes.append(
+            PlannedCause(key, found.reason, entry, found.kb_cause, found.assigned_by, by_cause.get(kb_id))
+        )
     plan.causes.sort(key=lambda c: case_ids.index(c.reason.id))
-    for reason in plan.reasons:
-        if not any(c.reason.id == reason.id for c in plan.causes):
-            plan.warnings.append(w.reason_without_cause(reason))
 
 
-def _sort_actions(plan: LetterPlan, actions: list[ActionEntry]) -> None:
-    for i, entry in enumerate(actions):
-        key = f"actions_taken[{i}]"
-        if reads_as_plan(entry.text):
-            plan.warnings.append(w.action_reads_as_plan(key))
-            continue
-        if not entry.done:
-            plan.planned.append(PlannedAction(key, entry))
-            if entry.date is None:
-                plan.warnings.append(w.planned_without_date(key))
-            continue
-        if entry.date is None:
-            plan.warnings.append(w.action_without_date(key))
-            continue
-        if entry.date > plan.today:
-            plan.warnings.append(w.action_in_future(key, entry.date, plan.today))
-            plan.planned.append(PlannedAction(key, entry))
-            continue
-        plan.done.append(PlannedAction(key, entry))
-        if not entry.evidence:
-            plan.warnings.append(w.action_without_evidence(key))
-    plan.done.sort(key=lambda a: a.entry.date or plan.today)
-    if not plan.done:
-        plan.warnings.append(w.no_actions_taken())
+def _sort_action(key: str, entry: ActionEntry, plan: LetterPlan) -> PlannedAction:
+    reading = read_action(entry.text, spelling=plan.spelling)
+    status: ActionStatus
+    if reading.kind == "intention":
+        status = "intention" if reading.base else "promise"
+    elif not entry.done:
+        status = "planned"  # the seller says it is planned: a step with its due date, whatever its wording
+    elif reading.kind == "standing_rule":
+        status = "standing_rule"
+    elif entry.date is None:
+        status = "undated"
+    elif entry.date > plan.today:
+        status = "future"
+    else:
+        status = "done"
+    return PlannedAction(key, entry, status, reading)
 
 
-def _check_measures(plan: LetterPlan, measures: list[MeasureEntry]) -> None:
-    for i, entry in enumerate(measures):
-        key = f"preventive_measures[{i}]"
-        plan.measures.append(PlannedMeasure(key, entry))
-        missing = [name for name in ("owner", "start", "frequency") if getattr(entry, name) is None]
-        if missing:
-            plan.warnings.append(w.measure_incomplete(key, missing))
-    if not measures and not plan.planned:
-        plan.warnings.append(w.no_measures())
-
-
-def _check_language(plan: LetterPlan, loaded: LoadedCase) -> None:
+def _not_english(loaded: LoadedCase) -> list[str]:
     case = loaded.case
-    texts: list[tuple[str, str | None]] = [(f"facts[{i}]", t) for i, t in enumerate(case.facts)]
+    texts: list[tuple[str, str | None]] = [
+        (f"facts[{i}]", f.text) for i, f in enumerate(case.facts) if f.letter
+    ]
     for name, items in (
         ("root_causes", case.root_causes),
         ("actions_taken", case.actions_taken),
         ("preventive_measures", case.preventive_measures),
     ):
-        texts += [(f"{name}[{i}]", getattr(item, "text", None)) for i, item in enumerate(items)]
-        texts += [(f"{name}[{i}]", getattr(item, "evidence", None)) for i, item in enumerate(items)]
-    seen: set[str] = set()
-    for key, text in texts:
-        if text and CJK.search(text) and key not in seen:
-            seen.add(key)
-            plan.warnings.append(w.not_english(key))
+        for i, item in enumerate(items):
+            for attr in ("text", "evidence", "owner", "frequency"):
+                texts.append((f"{name}[{i}]", getattr(item, attr, None)))
+    texts += [(f"attachments[{i}]", a) for i, a in enumerate(case.attachments)]
+    seller = case.seller
+    texts += [("seller.name", seller.name), ("seller.contact", seller.contact)]
+    return list(dict.fromkeys(key for key, text in texts if text and NON_ENGLISH.search(text)))
 
 
 def cause_id(cause: PlannedCause) -> str | None:
     return f"{cause.reason.id}/{cause.kb_cause.id}" if cause.kb_cause else None
 
 
-def _use_data(plan: LetterPlan, data: DataEvidence) -> None:
-    """Back the seller's causes with what the data proves; suggest, never assert, the causes it shows."""
+def _suggested_causes(plan: LetterPlan, data: DataEvidence) -> list[tuple[str, str]]:
+    """Causes the data points to that the seller did not give (never asserted: only suggested)."""
     given = {cause_id(c) for c in plan.causes}
-    backed = {c.key for c in plan.causes if not c.entry.evidence and cause_id(c) in data.by_cause}
-    plan.warnings = [
-        x for x in plan.warnings if not (x.code == "root-cause-without-evidence" and x.key in backed)
-    ]
-    suggested: set[str] = set()
     explained = {
         row.get("order_id")
         for finding in data.findings
@@ -205,21 +218,21 @@ def _use_data(plan: LetterPlan, data: DataEvidence) -> None:
         day = str(row.get("purchase_date", ""))
         return row.get("order_id") in explained or any(start <= day <= end for start, end in periods)
 
+    suggested: dict[str, str] = {}
     for finding in data.findings:
         cause = finding.get("kb_cause")
         rows = finding.get("evidence", {}).get("rows", [])
         if rows and sum(1 for row in rows if is_explained(row)) >= 0.7 * len(rows):
             continue  # mostly the same orders as a cause the seller gave: not a separate cause
         if cause and cause not in given and cause not in suggested:
-            suggested.add(cause)
-            plan.warnings.append(w.data_suggests_cause(cause, finding["summary"]))
-    plan.warnings += data.warnings
+            suggested[cause] = finding["summary"]
+    return list(suggested.items())
 
 
 def seller_text(loaded: LoadedCase) -> str:
     """Everything the seller wrote in the case: what answers (or fails to answer) the notice."""
     case = loaded.case
-    parts = list(case.facts)
+    parts = [f.text for f in case.facts]
     for cause in case.root_causes:
         parts += [cause.text or "", cause.evidence or ""]
     for action in case.actions_taken:
@@ -229,23 +242,28 @@ def seller_text(loaded: LoadedCase) -> str:
 
 
 def _check_cited(plan: LetterPlan, loaded: LoadedCase, notice: Notice) -> None:
-    """Warn, by id, about every item the notice cites that the seller's own text does not answer."""
-    answered = seller_text(loaded)
+    """Which cited ids the seller's own text answers, and which requested documents are not listed."""
+    answered_text = seller_text(loaded)
     attached = "\n".join(loaded.case.attachments)
-    for item in uncovered_items(notice, answered):
+    missing_in_text = uncovered_items(notice, answered_text)
+    missing_in_list = uncovered_items(notice, attached)
+    for item in cited_items(notice):
         if item.kind == "document":
-            if not [i for i in uncovered_items(notice, attached) if i == item]:
-                continue
-            plan.warnings.append(w.requested_document_missing(item.value))
+            if item in missing_in_text and item in missing_in_list:
+                plan.documents_missing.append(item.value)
+        elif item in missing_in_text:
+            plan.unanswered.append(item)
         else:
-            plan.warnings.append(w.cited_item_not_covered(item.kind, item.value))
+            plan.answered.append(item)
 
 
-def _check_documents(plan: LetterPlan, loaded: LoadedCase, kb: KnowledgeBase) -> None:
+def _documents_suggested(
+    plan: LetterPlan, loaded: LoadedCase, kb: KnowledgeBase
+) -> list[tuple[Reason, Document]]:
     attached = "\n".join(loaded.case.attachments)
-    for reason in plan.reasons:
-        for doc_id in reason.documents:
-            if doc_id in NOT_ATTACHED or names_document(doc_id, attached):
-                continue
-            doc = kb.documents[doc_id]
-            plan.warnings.append(w.document_not_attached(reason, doc.name.en, doc.name.zh))
+    return [
+        (reason, kb.documents[doc_id])
+        for reason in plan.reasons
+        for doc_id in reason.documents
+        if doc_id not in NOT_ATTACHED and not names_document(doc_id, attached)
+    ]

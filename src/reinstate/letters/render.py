@@ -68,18 +68,16 @@ def write_docx(draft: Draft, path: Path) -> None:
     doc.add_paragraph(letter.opening)
     if letter.cited:
         doc.add_paragraph(letter.cited)
-    doc.add_heading("Root causes", level=2)
     if letter.facts:
-        doc.add_paragraph("What happened: " + " ".join(letter.facts))
+        doc.add_paragraph(" ".join(letter.facts))
     for title, items in (
-        ("", letter.root_causes),
+        ("Root causes", letter.root_causes),
         ("Actions we have taken", letter.actions_taken),
         ("Preventive measures", letter.preventive_measures),
     ):
         if not items:
             continue
-        if title:
-            doc.add_heading(title, level=2)
+        doc.add_heading(title, level=2)
         for number, item in enumerate(items, start=1):
             para = doc.add_paragraph()
             para.paragraph_format.left_indent = Pt(18)
@@ -90,9 +88,9 @@ def write_docx(draft: Draft, path: Path) -> None:
             para.add_run(item.text)
     doc.add_paragraph(letter.closing)
     if letter.attachments:
-        doc.add_heading("Attachments", level=2)
-        for name in letter.attachments:
-            doc.add_paragraph(name, style="List Bullet")
+        doc.add_heading("Exhibits", level=2)
+        for number, name in enumerate(letter.attachments, start=1):
+            doc.add_paragraph(f"Exhibit {number}: {name}")
     doc.add_paragraph("\n".join(letter.signature))
     if letter.appendix:
         _appendix_table(doc, letter.appendix)

@@ -30,17 +30,6 @@ def reason_without_cause(reason: Reason) -> DraftWarning:
     )
 
 
-def cause_without_reason(key: str, case_ids: list[str]) -> DraftWarning:
-    return DraftWarning(
-        "root-cause-without-reason",
-        f"this case answers several reasons, so each root cause must say which one it explains. Add `reason:` "
-        f"with one of {', '.join(case_ids)}. The cause was left out of the letter.",
-        f"本案例涉及多个原因，每条根本原因都要注明对应哪一项。请添加 `reason:`，取值为 {', '.join(case_ids)} 之一。"
-        "这条原因暂未写入信中。",
-        key=key,
-    )
-
-
 def cause_for_other_reason(key: str, reason_id: str, case_ids: list[str]) -> DraftWarning:
     return DraftWarning(
         "root-cause-off-notice",
@@ -55,12 +44,14 @@ def cause_for_other_reason(key: str, reason_id: str, case_ids: list[str]) -> Dra
 
 def cause_only_kb(key: str, kb_cause: RootCause | None) -> DraftWarning:
     questions = " ".join(q.en for q in kb_cause.questions[:2]) if kb_cause else ""
-    questions_zh = " ".join(q.zh for q in kb_cause.questions[:2]) if kb_cause else ""
+    questions_zh = "".join(q.zh for q in kb_cause.questions[:2]) if kb_cause else ""
     return DraftWarning(
         "root-cause-generic",
-        "this cause uses only the knowledge base's general wording. Add `text:` with what happened in your "
-        f"case: dates, counts, ASINs or SKUs. {questions}".strip(),
-        f"这条原因只用了知识库的通用表述。请添加 `text:`，写明你这次的具体情况：日期、数量、ASIN 或 SKU。{questions_zh}",
+        "this cause gives only a knowledge-base id, so the letter can name the kind of cause but not what "
+        "happened in your case, and a reviewer rejects a general cause. Add `text:` with what happened: "
+        f"dates, counts, ASINs or SKUs. {questions}".strip(),
+        "这条原因只写了知识库编号，信中只能说出原因的类别，说不出您这次具体发生了什么，而审核人员会驳回笼统的原因。"
+        f"请添加 `text:`，写明具体情况：日期、数量、ASIN 或 SKU。{questions_zh}",
         key=key,
     )
 
@@ -81,11 +72,83 @@ def action_reads_as_plan(key: str) -> DraftWarning:
     return DraftWarning(
         "action-reads-as-plan",
         "this action is written as an intention ('will', 'plan to'), and Amazon rejects actions that are not "
-        "implemented. If it is done, write what was done and the date; if not, move it to preventive_measures "
-        "with an owner and a start date. It was left out of the letter.",
-        "这条措施写成了打算（will、plan to），而亚马逊会驳回尚未落实的措施。如果已经完成，请写明做了什么和完成日期；"
-        "如果还没做，请移到 preventive_measures，并写上负责人和开始日期。这条暂未写入信中。",
+        "implemented, so the letter lists it with the preventive steps, not as done. If it is done, write what "
+        "was done and its date; if not, move it to preventive_measures with an owner, a start date and a "
+        "frequency.",
+        "这条措施写成了打算（will、plan to），而亚马逊会驳回尚未落实的措施，所以信中把它列在预防步骤里，没有写成已完成。"
+        "如果已经完成，请写明做了什么和完成日期；如果还没做，请移到 preventive_measures，并写上负责人、开始日期和频率。",
         key=key,
+    )
+
+
+def action_is_promise(key: str) -> DraftWarning:
+    return DraftWarning(
+        "action-is-promise",
+        "this is a promise ('will not happen again'), not an action or a measure, and a reviewer reads it as "
+        "no commitment. It was left out of the letter: say instead what you changed, who checks it and how "
+        "often.",
+        "这是一句保证（例如“不会再发生”），既不是已采取的措施也不是预防措施，审核人员会当作没有承诺。信中没有写入这句话；"
+        "请改写成您具体改了什么、由谁检查、多久检查一次。",
+        key=key,
+    )
+
+
+def action_is_standing_rule(key: str, why: str) -> DraftWarning:
+    return DraftWarning(
+        "action-is-standing-rule",
+        f"this reads as a standing rule, not a one-off action that is done ({why}). A rule prevents a repeat, "
+        "so the letter lists it with the preventive measures, as you wrote it. Move it to preventive_measures "
+        "and add its owner, start date and frequency; keep under actions_taken only what was done once, "
+        "with its date.",
+        f"这条写的是一项长期规则，而不是已经做完的一次性措施（{why}）。规则的作用是防止再次发生，所以信中把它按原文列在预防措施里。"
+        "请把它移到 preventive_measures，并补上负责人、开始日期和频率；actions_taken 下只保留已经做完的事和完成日期。",
+        key=key,
+    )
+
+
+def action_kept_as_written(key: str) -> DraftWarning:
+    return DraftWarning(
+        "action-kept-as-written",
+        "this action does not start with a verb the composer recognises ('Refunded…', 'Replaced…'), so the "
+        "letter keeps your wording after its date. Check that it reads as something done; better, start it "
+        "with what you did: 'Refunded all 12 buyers in full'.",
+        "这条措施的开头不是能识别的动词（如 Refunded…、Replaced…），信中在日期后保留了您的原文。请确认它读起来是已完成的事；"
+        "更好的写法是以做了什么开头，例如 “Refunded all 12 buyers in full”。",
+        key=key,
+    )
+
+
+def root_cause_reason_guessed(key: str, reason: Reason, case_ids: list[str]) -> DraftWarning:
+    return DraftWarning(
+        "root-cause-reason-guessed",
+        f"this case answers several reasons ({', '.join(case_ids)}) and neither this cause's `reason:`, its "
+        f"`kb:` id nor its words tell which one it explains, so the letter places it under '{reason.id}'. "
+        "If that is wrong, add `reason:` with the right id.",
+        f"本案例涉及多个原因（{', '.join(case_ids)}），这条根本原因既没有写 `reason:`，从 `kb:` 和文字也看不出它对应哪一项，"
+        f"所以信中暂时把它放在“{reason.names.zh}”下面。如果不对，请添加 `reason:` 写明正确的原因。",
+        key=key,
+    )
+
+
+def figure_differs(metric: str, notice_value: str, letter_value: str) -> DraftWarning:
+    return DraftWarning(
+        "figure-differs-from-notice",
+        f"Amazon's notice gives the {metric} as {notice_value}, but the letter states {letter_value} from your "
+        "reports. The windows may differ (check `as_of`); a reviewer who sees two figures asks which is true, "
+        "so say in a fact which period your figure covers, or correct it.",
+        f"亚马逊通知里的{metric}是 {notice_value}，而信中根据您的报表写的是 {letter_value}。可能是统计区间不同"
+        "（请检查 `as_of`）；审核人员看到两个数字会问哪个是对的，请在事实中写明您的数字对应的时间段，或者改正它。",
+        key="facts",
+    )
+
+
+def letter_not_english(where: list[str]) -> DraftWarning:
+    places = ", ".join(where)
+    return DraftWarning(
+        "not-english",
+        f"the letter contains Chinese or other non-English text (from {places}). Amazon reviews appeals in "
+        "English: write those parts in English before sending.",
+        f"信中有中文或其他非英文内容（来自 {places}）。亚马逊用英文审核申诉，请先把这些内容改成英文再提交。",
     )
 
 
@@ -254,18 +317,22 @@ def over_length(words: int, budget: int, longest: list[tuple[str, int]]) -> Draf
     items_zh = "、".join(f"{k}（{n} 词）" for k, n in longest)
     return DraftWarning(
         "over-length",
-        f"the letter has {words} words, over the budget of {budget}; a reviewer reads it in minutes. "
-        f"Shorten the longest points first: {items}.",
-        f"这封信有 {words} 个英文单词，超过了 {budget} 词的上限；审核人员只会花几分钟看。请先精简最长的几条：{items_zh}。",
+        f"the letter has {words} words, over the budget of {budget}, even after shortening what may be "
+        "shortened; nothing you gave was cut, and a reviewer reads it in minutes. Shorten the longest parts "
+        f"first: {items}.",
+        f"这封信有 {words} 个英文单词，即使精简了可以精简的部分，仍超过 {budget} 词的上限；您提供的内容一条都没有删，"
+        f"但审核人员只会花几分钟看。请先精简最长的几条：{items_zh}。",
     )
 
 
-def form_truncated(field: str, limit: int, left_out: int) -> DraftWarning:
+def form_truncated(field: str, limit: int, dropped: list[str]) -> DraftWarning:
+    names = ", ".join(dropped)
     return DraftWarning(
         "form-over-limit",
-        f"the '{field}' answer did not fit in {limit} characters; its last {left_out} point(s) were left out of "
-        "the form answer (they remain in the letter). Shorten the points or raise the limit with --form-limit.",
-        f"“{field}”这一栏超过了 {limit} 个字符，最后 {left_out} 条没有放进表单答案（信件正文里仍然保留）。"
-        "请精简内容，或用 --form-limit 调高上限。",
+        f"the '{field}' answer did not fit in {limit} characters even with its points shortened, so these "
+        f"were left out of the form answer (they remain in the letter): {names}. Shorten them or raise the "
+        "limit with --form-limit.",
+        f"“{field}”这一栏即使精简了各条内容，仍超过 {limit} 个字符，以下几条没有放进表单答案（信件正文里仍然保留）：{names}。"
+        "请精简这些内容，或用 --form-limit 调高上限。",
         key=f"form.{field}",
     )

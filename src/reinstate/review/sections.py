@@ -42,7 +42,7 @@ HEADINGS: dict[str, re.Pattern[str]] = {
     "plan": re.compile(r"(our )?(plan of action|action plan|poa)( for [\w ,-]{0,40})?|行动计划", re.I),
     "closing": re.compile(r"conclusion|in (closing|conclusion|summary)|summary|结语|总结", re.I),
     "attachments": re.compile(
-        r"attachments?|attached( documents| files| evidence)?|enclosures?|supporting (documents|evidence)|附件",
+        r"attachments?|attached( documents| files| evidence)?|enclosures?|exhibits?|supporting (documents|evidence)|附件",
         re.I,
     ),
 }

@@ -1,0 +1,63 @@
+"""The letter's first sentences: the figure and the event, before anything else.
+
+A consultant opens with what Amazon measured and what happened ("Our seller-fulfilled ODR was
+1.34% (2 A-to-z claims on 149 orders); both orders shipped the day before our 15-day absence"),
+then owns it. The figure comes from, in order: the seller's own downloads (a computed metric), a fact
+she gave that states a percentage, or the notice (the figure Amazon quoted). The event is the
+first other fact she gave. The rest of her facts, and any further computed metrics, form a short
+summary before the root causes. Nothing here invents: each sentence is hers, the data's or the
+notice's, with its dates in the letter's format.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reinstate.letters.dates import normalise_dates
+from reinstate.letters.english import sentence
+from reinstate.letters.evidence import METRICS_BY_REASON, NAMES, percent
+from reinstate.letters.plan import LetterPlan
+
+PERCENT = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s?%")
+
+
+@dataclass
+class Lead:
+    sentences: list[str] = field(default_factory=list)  # the figure and the event, for the opening
+    summary: list[str] = field(default_factory=list)  # every other fact, before the root causes
+
+
+def notice_figure(plan: LetterPlan) -> str | None:
+    """The figure Amazon's notice quotes for one of the case's reasons, as a sentence of the letter."""
+    if plan.notice is None:
+        return None
+    keys = {key for r in plan.reasons for key in METRICS_BY_REASON.get(r.id, ())}
+    for figure in getattr(plan.notice, "figures", []):
+        if figure.metric not in keys or figure.value is None:
+            continue
+        name, unit = NAMES.get(figure.metric, (figure.metric.replace("_", " "), "orders"))
+        name = name.split(" over ")[0]  # "late shipment rate over 30 days": the window is said below
+        text = f"Amazon's notice gives our {name} as {percent(figure.value)}"
+        if figure.numerator is not None and figure.denominator is not None:
+            text += f" ({figure.numerator:,} of {figure.denominator:,} {unit})"
+        if figure.window_days:
+            text += f" over {figure.window_days} days"
+        return text + "."
+    return None
+
+
+def lead_sentences(plan: LetterPlan) -> Lead:
+    facts = [normalise_dates(f.text) for f in plan.facts if f.in_letter]
+    computed = list(plan.data.facts) if plan.data else []
+    lead = Lead()
+    figure = computed.pop(0) if computed else next((f for f in facts if PERCENT.search(f)), None)
+    if figure in facts:
+        facts.remove(figure)
+    figure = figure or notice_figure(plan)
+    if figure:
+        lead.sentences.append(sentence(figure))
+    if facts:
+        lead.sentences.append(sentence(facts.pop(0)))
+    lead.summary = [sentence(f) for f in computed + facts]
+    return lead
