@@ -92,6 +92,7 @@ def case_page(store: Store, kb: KnowledgeBase, user: User, case_id: int, lang: s
     notice = notice_of(case, kb)
     reasons = list(case.reasons) or (notice.reason_ids if notice else [])
     analysis = next((json.loads(r.analysis_json) for r in reversed(reports) if r.analysis_json), None)
+    ready = drafts_ready(store, user, case_id) if drafts else {}
     return {
         "case": case_summary(case, drafts[-1] if drafts else None)
         | {"version": case.version, "notice_text": case.notice_text},
@@ -110,11 +111,39 @@ def case_page(store: Store, kb: KnowledgeBase, user: User, case_id: int, lang: s
         "chart": odr_chart(analysis),
         "analysing": bool(reports) and not reports[-1].analysis_json,
         "drafts": [
-            {"number": d.number, "score": d.score, "created_at": d.created_at.isoformat()} for d in drafts
+            {
+                "number": d.number,
+                "score": d.score,
+                "created_at": d.created_at.isoformat(),
+                "ready": ready.get(d.number),
+            }
+            for d in drafts
         ],
         "submissions": [row_dict(s) for s in overview.submissions],
         "replies": [row_dict(r) for r in overview.replies],
     }
+
+
+def drafts_ready(store: Store, user: User, case_id: int) -> dict[int, bool]:
+    """Draft number -> whether its stored draft says it may be sent as it is (drafts without a say are left out)."""
+    found: dict[int, bool] = {}
+    for version in store.list_drafts(user, case_id):
+        ready = ready_of(version.draft_json)
+        if ready is not None:
+            found[version.number] = ready
+    return found
+
+
+def ready_of(draft_json: str) -> bool | None:
+    """The stored draft's ``ready``: None when it was saved before drafts carried it (not known, never ready)."""
+    if '"ready"' not in draft_json:
+        return None  # older drafts: skip parsing the whole document
+    try:
+        data = json.loads(draft_json)
+    except ValueError:
+        return None
+    ready = data.get("ready") if isinstance(data, dict) else None
+    return ready if isinstance(ready, bool) else None
 
 
 def odr_chart(analysis: dict[str, Any] | None, height: int = 100) -> dict[str, Any] | None:
