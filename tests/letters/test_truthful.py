@@ -294,3 +294,16 @@ def test_a_computed_figure_that_contradicts_the_notice_is_warned(
     if warned:
         assert "3.1%" in found[0].message and "2.4%" in found[0].message
     assert draft.letter.opening.startswith("Our order defect rate was 2.4% (12 of 500 orders)")
+
+
+def test_a_stated_figure_that_contradicts_the_notice_is_warned(write_case: Callable[[str], Path]) -> None:
+    text = (CASES / "tense.yaml").read_text(encoding="utf-8")
+    quoted = text.replace("reasons: [order-defect-rate]", "notice: |\n  Your Order Defect Rate is 3.1%.\n")
+    found = [
+        w
+        for w in draft_appeal(load_case(write_case(quoted))).warnings
+        if w.code == "figure-differs-from-notice"
+    ]
+    assert len(found) == 1 and "3.1%" in found[0].message and "2.4%" in found[0].message
+    same = text.replace("reasons: [order-defect-rate]", "notice: |\n  Your Order Defect Rate is 2.4%.\n")
+    assert "figure-differs-from-notice" not in codes(draft_appeal(load_case(write_case(same))))

@@ -14,6 +14,7 @@ from reinstate.letters import warnings as w
 from reinstate.letters.evidence import NAMES, percent
 from reinstate.letters.model import DraftWarning
 from reinstate.letters.plan import NON_ENGLISH, LetterPlan
+from reinstate.notice.figures import find_figures
 
 BLOCKING = (
     "reason-without-root-cause",
@@ -107,15 +108,24 @@ def blocking_for(warnings: list[DraftWarning], letter_text: str, plan: LetterPla
 FIGURE_TOLERANCE = 0.0005  # half a hundredth of a percentage point either way is rounding, not a difference
 
 
+def _letter_figures(plan: LetterPlan) -> dict[str, float]:
+    """The figures the letter states: computed from the reports, else those in the seller's own facts."""
+    if plan.data is not None and plan.data.values:
+        return dict(plan.data.values)
+    stated = find_figures(f.text for f in plan.facts if f.in_letter)
+    return {f.metric: f.value for f in stated if f.value is not None}
+
+
 def figure_warnings(plan: LetterPlan) -> list[DraftWarning]:
-    """A warning for each figure the notice quotes that the letter's computed figure contradicts."""
-    if plan.notice is None or plan.data is None or not plan.data.values:
+    """A warning for each figure the notice quotes that the letter's own figure contradicts."""
+    if plan.notice is None:
         return []
+    letter_figures = _letter_figures(plan)
     found = []
-    for figure in getattr(plan.notice, "figures", []):
+    for figure in plan.notice.figures:
         if figure.value is None:
             continue
-        mine = {k: v for k, v in plan.data.values.items() if k.startswith(figure.metric)}
+        mine = {k: v for k, v in letter_figures.items() if k.startswith(figure.metric)}
         if not mine or any(abs(v - figure.value) <= FIGURE_TOLERANCE for v in mine.values()):
             continue
         key, value = next(iter(mine.items()))

@@ -33,7 +33,7 @@ def notice_figure(plan: LetterPlan) -> str | None:
     if plan.notice is None:
         return None
     keys = {key for r in plan.reasons for key in METRICS_BY_REASON.get(r.id, ())}
-    for figure in getattr(plan.notice, "figures", []):
+    for figure in plan.notice.figures:
         if figure.metric not in keys or figure.value is None:
             continue
         name, unit = NAMES.get(figure.metric, (figure.metric.replace("_", " "), "orders"))

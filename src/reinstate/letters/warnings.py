@@ -133,10 +133,10 @@ def root_cause_reason_guessed(key: str, reason: Reason, case_ids: list[str]) -> 
 def figure_differs(metric: str, notice_value: str, letter_value: str) -> DraftWarning:
     return DraftWarning(
         "figure-differs-from-notice",
-        f"Amazon's notice gives the {metric} as {notice_value}, but the letter states {letter_value} from your "
-        "reports. The windows may differ (check `as_of`); a reviewer who sees two figures asks which is true, "
+        f"Amazon's notice gives the {metric} as {notice_value}, but the letter states {letter_value}. "
+        "The windows may differ (check `as_of`); a reviewer who sees two figures asks which is true, "
         "so say in a fact which period your figure covers, or correct it.",
-        f"亚马逊通知里的{metric}是 {notice_value}，而信中根据您的报表写的是 {letter_value}。可能是统计区间不同"
+        f"亚马逊通知里的{metric}是 {notice_value}，而信中写的是 {letter_value}。可能是统计区间不同"
         "（请检查 `as_of`）；审核人员看到两个数字会问哪个是对的，请在事实中写明您的数字对应的时间段，或者改正它。",
         key="facts",
     )
