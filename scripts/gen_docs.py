@@ -104,7 +104,10 @@ def rules_md() -> str:
     ]
     for code, rule in sorted(RULES.items()):
         case = " *(case)*" if rule.needs_context else ""
-        lines.append(f"| {code} | `{rule.name}` | {rule.severity} | {rule.message}{case} |")
+        extra = (f" Caps the score at {rule.cap}." if rule.cap else "") + (
+            f" Pool: {rule.pool}." if rule.pool else ""
+        )
+        lines.append(f"| {code} | `{rule.name}` | {rule.severity} | {rule.message}{case}{extra} |")
     for code, rule in sorted(RULES.items()):
         lines += ["", f"## {code} `{rule.name}`", "", f"**{rule.severity}**. {rule.doc}", ""]
         lines += [f"- Finding: {rule.message} / {rule.message_zh}", f"- Fix: {rule.suggestion}", ""]

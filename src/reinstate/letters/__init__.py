@@ -31,6 +31,7 @@ __all__ = [
     "Letter",
     "draft_appeal",
     "render_text",
+    "review_context",
     "write_docx",
 ]
 
@@ -90,7 +91,7 @@ def draft_appeal(
         max_words=max_words,
         blocking=blocking_for(warnings, text, plan),
     )
-    draft.review = review_text(text, context=_review_context(draft.reasons, notice, kb))
+    draft.review = review_text(text, context=review_context(draft.reasons, notice, kb))
     return draft
 
 
@@ -112,7 +113,11 @@ def _data_evidence(loaded: LoadedCase, reasons: list[Reason]) -> DataEvidence | 
     return data
 
 
-def _review_context(reasons: list[str], notice: Notice | None, kb: KnowledgeBase) -> ReviewContext:
+def review_context(
+    reasons: list[str], notice: Notice | None, kb: KnowledgeBase | None = None
+) -> ReviewContext:
+    """The context a draft is reviewed with. The web app's live editor asks through here too, so the
+    same text gets the same score on the draft page, in the live editor and from `reinstate draft`."""
     return context_from_notice(reasons, notice, kb=kb) if notice else context_for(reasons, kb=kb)
 
 

@@ -36,7 +36,7 @@ def warnings_for(plan: LetterPlan) -> list[DraftWarning]:
         *(w.not_english(key) for key in plan.not_english),
         *(w.document_not_attached(r, d.name.en, d.name.zh) for r, d in plan.documents_suggested),
         *(w.cited_item_not_covered(item.kind, item.value) for item in plan.unanswered),
-        *(w.requested_document_missing(doc) for doc in plan.documents_missing),
+        *(w.requested_document_missing(d.name.en, d.name.zh) for d in plan.documents_missing),
         *([w.placeholder_seller()] if plan.placeholder_seller else []),
         *(w.data_suggests_cause(cause, summary) for cause, summary in plan.suggested_causes),
         *(plan.data.warnings if plan.data else []),

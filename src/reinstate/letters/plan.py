@@ -95,7 +95,7 @@ class LetterPlan:
     not_english: list[str] = field(default_factory=list)  # case keys whose text is not English
     unanswered: list[CitedItem] = field(default_factory=list)  # cited ids the seller's text never mentions
     answered: list[CitedItem] = field(default_factory=list)  # cited ids it does mention
-    documents_missing: list[str] = field(default_factory=list)  # requested by the notice, not listed
+    documents_missing: list[Document] = field(default_factory=list)  # requested by the notice, not listed
     documents_suggested: list[tuple[Reason, Document]] = field(default_factory=list)
     suggested_causes: list[tuple[str, str]] = field(default_factory=list)  # (kb cause id, finding summary)
     placeholder_seller: bool = False
@@ -138,7 +138,7 @@ def plan_letter(
     if data is not None:
         plan.suggested_causes = _suggested_causes(plan, data)
     if notice is not None:
-        _check_cited(plan, loaded, notice)
+        _check_cited(plan, loaded, notice, kb)
     return plan
 
 
@@ -241,7 +241,7 @@ def seller_text(loaded: LoadedCase) -> str:
     return "\n".join(parts)
 
 
-def _check_cited(plan: LetterPlan, loaded: LoadedCase, notice: Notice) -> None:
+def _check_cited(plan: LetterPlan, loaded: LoadedCase, notice: Notice, kb: KnowledgeBase) -> None:
     """Which cited ids the seller's own text answers, and which requested documents are not listed."""
     answered_text = seller_text(loaded)
     attached = "\n".join(loaded.case.attachments)
@@ -249,8 +249,8 @@ def _check_cited(plan: LetterPlan, loaded: LoadedCase, notice: Notice) -> None:
     missing_in_list = uncovered_items(notice, attached)
     for item in cited_items(notice):
         if item.kind == "document":
-            if item in missing_in_text and item in missing_in_list:
-                plan.documents_missing.append(item.value)
+            if item in missing_in_text and item in missing_in_list and item.value in kb.documents:
+                plan.documents_missing.append(kb.documents[item.value])
         elif item in missing_in_text:
             plan.unanswered.append(item)
         else:

@@ -261,12 +261,13 @@ def cited_item_not_covered(kind: str, value: str) -> DraftWarning:
     )
 
 
-def requested_document_missing(doc_id: str) -> DraftWarning:
+def requested_document_missing(name: str, name_zh: str) -> DraftWarning:
+    named = name[0].lower() + name[1:]
     return DraftWarning(
         "requested-document-missing",
-        f"the notice asks for '{doc_id}', and neither the case's text nor its attachments name it. Attach it "
+        f"the notice asks for {named}, and neither the case's text nor its attachments name it. Attach it "
         "and list it under attachments; missing documents are a standard reason for rejection.",
-        f"通知要求提供“{doc_id}”，但案例内容和附件清单里都没有。请附上这份文件并写进 attachments；"
+        f"通知要求提供{name_zh}，但案例内容和附件清单里都没有。请附上这份文件并写进 attachments；"
         "缺少文件是常见的驳回理由。",
         key="attachments",
     )

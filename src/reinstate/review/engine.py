@@ -2,8 +2,18 @@
 
 Score: 100 minus a penalty per rule that fires, floored at 0. The first finding of a rule costs
 its severity's weight (error 15, warning 6, info 2); each further finding of the same rule costs a
-third of that, rounded up (5, 2, 1), for at most four more. Penalties only add up, so adding a flaw
-to a letter can never raise its score, and the same text always gets the same score.
+third of that, rounded up (5, 2, 1), for at most four more. English-quality findings (the rules of
+pool ``english``: grammar, agreement, articles, punctuation) instead cost 5 each, whatever their
+rule, up to 40 in all, so a letter with three of them cannot score above 85. Some rules cap the
+score: text that is not English caps it at 40; root causes without any number, actions without
+dates and measures without an owner each cap it at 89, so such a letter never reads as "strong".
+Penalties and caps only lower the score, so adding a flaw to a letter can never raise it, and the
+same text with the same context always gets the same score.
+
+What a score means for a seller (``band``): 90 and above, strong (every part is there and specific;
+the review cannot tell whether the facts are true); 75–89, workable (fix the warnings first); 50–74,
+weak (likely to be rejected as it stands); below 50, not sendable (parts missing, not in English, or
+arguing with Amazon).
 """
 
 from __future__ import annotations
@@ -15,6 +25,7 @@ from reinstate.review.model import Finding, Review
 from reinstate.review.registry import RULES, Rule
 
 WEIGHTS = {"error": 15, "warning": 6, "info": 2}
+POOL_COST, POOL_MAX = 5, 40
 REPEAT = {"error": 5, "warning": 2, "info": 1}
 MAX_REPEATS = 4
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -42,19 +53,23 @@ def run(doc: ReviewDoc, rules: list[Rule]) -> list[Finding]:
     for rule in rules:
         if rule.needs_context and not doc.context.given:
             continue
-        seen: set[tuple[int, int]] = set()
-        for start, end in rule.check(doc):
-            if (start, end) in seen:
+        seen: set[tuple[int, int, str]] = set()
+        for hit in rule.check(doc):
+            start, end = hit[0], hit[1]
+            about, about_zh = (hit[2], hit[3]) if len(hit) == 4 else ("", "")
+            if (start, end, about) in seen:
                 continue
-            seen.add((start, end))
+            seen.add((start, end, about))
             line, col = _position(line_starts, start)
+            message = f"{rule.message.rstrip('.')}: {about}." if about else rule.message
+            message_zh = f"{rule.message_zh.rstrip('。')}：{about_zh}。" if about_zh else rule.message_zh
             findings.append(
                 Finding(
                     rule.code,
                     rule.name,
                     rule.severity,
-                    rule.message,
-                    rule.message_zh,
+                    message,
+                    message_zh,
                     rule.suggestion,
                     rule.suggestion_zh,
                     start,
@@ -69,15 +84,23 @@ def run(doc: ReviewDoc, rules: list[Rule]) -> list[Finding]:
 
 def score(findings: list[Finding]) -> int:
     penalty = 0
+    pooled: dict[str, int] = {}
     counted: dict[str, int] = {}
+    cap = 100
     for finding in findings:
+        rule = RULES.get(finding.code)
+        if rule is not None and rule.cap is not None:
+            cap = min(cap, rule.cap)
+        if rule is not None and rule.pool is not None:
+            pooled[rule.pool] = min(POOL_MAX, pooled.get(rule.pool, 0) + POOL_COST)
+            continue
         n = counted.get(finding.code, 0)
         if n == 0:
             penalty += WEIGHTS[finding.severity]
         elif n <= MAX_REPEATS:
             penalty += REPEAT[finding.severity]
         counted[finding.code] = n + 1
-    return max(0, 100 - penalty)
+    return max(0, min(cap, 100 - penalty - sum(pooled.values())))
 
 
 def review_doc(doc: ReviewDoc, rules: list[Rule]) -> Review:

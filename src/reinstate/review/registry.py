@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from reinstate.review.document import ReviewDoc
 from reinstate.review.model import Severity
 
-Hit = tuple[int, int]
+# A hit is a span, optionally with what it is about in English and Chinese ("ASIN B0C4QZ7M21",
+# "supplier invoices" / "供应商发票"): the finding's message then names it.
+Hit = tuple[int, int] | tuple[int, int, str, str]
 Check = Callable[[ReviewDoc], Iterable[Hit]]
 
 CATEGORIES = {
@@ -38,6 +40,8 @@ class Rule:
     suggestion_zh: str
     check: Check
     needs_context: bool = False
+    cap: int | None = None  # the highest score a letter with this finding can have
+    pool: str | None = None  # findings of one pool share one penalty scale (see engine.score)
 
     @property
     def category(self) -> str:
@@ -61,6 +65,8 @@ def rule(
     suggestion: str,
     suggestion_zh: str,
     needs_context: bool = False,
+    cap: int | None = None,
+    pool: str | None = None,
 ) -> Callable[[Check], Check]:
     """Register ``check`` as a rule; codes and names are unique and permanent."""
     if not re.fullmatch(r"POA[1-6]\d\d", code):
@@ -72,7 +78,17 @@ def rule(
         if code in RULES or any(r.name == name for r in RULES.values()):
             raise ValueError(f"rule {code} {name} registered twice")
         RULES[code] = Rule(
-            code, name, severity, message, message_zh, suggestion, suggestion_zh, check, needs_context
+            code,
+            name,
+            severity,
+            message,
+            message_zh,
+            suggestion,
+            suggestion_zh,
+            check,
+            needs_context,
+            cap,
+            pool,
         )
         return check
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reinstate.review.model import SECTION_NAMES, Finding, Review
+from reinstate.review.model import SECTION_NAMES, Finding, Review, band
 
 LABELS = {
     "en": {
@@ -46,7 +46,16 @@ MAX_FULL_LINES = 200
 def review_text_report(review: Review, lang: str = "en") -> str:
     lab = LABELS[lang]
     names: dict[str, str] = lab["names"]  # type: ignore[assignment]
-    out = [f"{lab['score']}: {review.score}/100  ({str(lab['counts']).format(**review.counts())})"]
+    meaning = band(review.score)
+    label, explain = (
+        (meaning["label_zh"], meaning["meaning_zh"])
+        if lang == "zh"
+        else (meaning["label"], meaning["meaning"])
+    )
+    out = [
+        f"{lab['score']}: {review.score}/100 {label}  ({str(lab['counts']).format(**review.counts())})",
+        str(explain),
+    ]
     marks = " · ".join(f"{'✓' if review.sections[s] else '✗'} {names[s]}" for s in SECTION_NAMES)
     out += [f"{lab['sections']}: {marks}", ""]
     out += _annotated(review, lang)

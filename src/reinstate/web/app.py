@@ -27,6 +27,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from reinstate import __version__
 from reinstate.errors import ReinstateError
 from reinstate.kb import load_kb
+from reinstate.review.model import band
 from reinstate.store import ConflictError, DatabaseUnavailable, NotFound, PermissionDenied, open_store
 from reinstate.web.i18n import gettext_for, pick_language
 from reinstate.web.limits import BodyLimit
@@ -121,6 +122,7 @@ def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.autoescape = True
     templates.env.globals["version"] = __version__
+    templates.env.globals["score_band"] = band
     return templates
 
 

@@ -1,5 +1,5 @@
 """The rule modules, imported in order so every rule is registered (see ``reinstate.review.registry``)."""
 
-from reinstate.review.rules import actions, evidence, prevention, root_cause, structure, tone
+from reinstate.review.rules import actions, evidence, language, prevention, root_cause, structure, tone
 
-MODULES = (structure, root_cause, actions, prevention, tone, evidence)
+MODULES = (structure, root_cause, actions, prevention, tone, language, evidence)

@@ -18,7 +18,7 @@ DATE = re.compile(
 )
 PROOF = re.compile(
     r"\b(attach\w*|enclos\w*|evidence|screenshots?|confirmations?|reports?|invoices?|records?|photos?|"
-    r"receipts?|lists?|exports?|logs?|spreadsheets?|sheets?|tracking (numbers?|ids?))\b",
+    r"receipts?|lists?|exports?|logs?|spreadsheets?|sheets?|exhibits? \d+|tracking (numbers?|ids?))\b",
     re.I,
 )
 
@@ -45,6 +45,7 @@ def future_tense(doc: ReviewDoc) -> Hits:
     message_zh="已采取的措施没有写日期，审核人员无法判断是否已经完成。",
     suggestion="Give each action the date it was completed, e.g. 'On 18 November 2026 we refunded all 12 buyers'.",
     suggestion_zh="给每条措施写上完成日期，例如“On 18 November 2026 we refunded all 12 buyers”。",
+    cap=89,
 )
 def no_dates(doc: ReviewDoc) -> Hits:
     """Dated actions show implementation; undated ones read as promises."""

@@ -9,11 +9,12 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from reinstate.kb import load_kb
 from reinstate.notice.coverage import names_document
 from reinstate.review.document import ReviewDoc
 from reinstate.review.registry import rule
 
-Hits = Iterator[tuple[int, int]]
+Hits = Iterator[tuple[int, int] | tuple[int, int, str, str]]
 STOP = {
     "above",
     "below",
@@ -58,10 +59,11 @@ def reason_not_addressed(doc: ReviewDoc) -> Hits:
             yield _anchor(doc)
 
 
-def _missing(doc: ReviewDoc, ids: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+def _missing(doc: ReviewDoc, ids: tuple[str, ...], kind: str, kind_zh: str) -> Hits:
+    """Each cited id the letter never names, named in the finding ("ASIN B0C4QZ7M21")."""
     for item in ids:
         if item.upper() not in doc.text.upper():
-            yield _anchor(doc)
+            yield (*_anchor(doc), f"{kind} {item}", f"{kind_zh} {item}")
 
 
 @rule(
@@ -76,7 +78,7 @@ def _missing(doc: ReviewDoc, ids: tuple[str, ...]) -> Iterator[tuple[int, int]]:
 )
 def asin_not_addressed(doc: ReviewDoc) -> Hits:
     """Amazon asks for evidence for every product under review, listed at the bottom of the notice."""
-    yield from _missing(doc, doc.context.asins)
+    yield from _missing(doc, doc.context.asins, "ASIN", "ASIN")
 
 
 @rule(
@@ -91,7 +93,7 @@ def asin_not_addressed(doc: ReviewDoc) -> Hits:
 )
 def order_not_addressed(doc: ReviewDoc) -> Hits:
     """Orders named in a notice are the ones the reviewer will check first."""
-    yield from _missing(doc, doc.context.order_ids)
+    yield from _missing(doc, doc.context.order_ids, "order", "订单")
 
 
 @rule(
@@ -106,7 +108,7 @@ def order_not_addressed(doc: ReviewDoc) -> Hits:
 )
 def complaint_not_addressed(doc: ReviewDoc) -> Hits:
     """Complaint IDs identify the rights-owner or customer complaint the appeal answers."""
-    yield from _missing(doc, doc.context.complaint_ids)
+    yield from _missing(doc, doc.context.complaint_ids, "complaint ID", "投诉编号")
 
 
 @rule(
@@ -121,9 +123,11 @@ def complaint_not_addressed(doc: ReviewDoc) -> Hits:
 )
 def document_not_mentioned(doc: ReviewDoc) -> Hits:
     """ "You have not submitted required documents" is one of Amazon's standard rejection reasons."""
-    for doc_id, _name in doc.context.documents:
+    documents = load_kb().documents
+    for doc_id, name in doc.context.documents:
         if doc_id != "plan-of-action" and not names_document(doc_id, doc.text):
-            yield _anchor(doc)
+            name_zh = documents[doc_id].name.zh if doc_id in documents else name
+            yield (*_anchor(doc), name[0].lower() + name[1:], name_zh)
 
 
 RATIO = re.compile(r"\b(\d[\d,]*) (?:out )?of (?:the |our |all )?(\d[\d,]*)\b")

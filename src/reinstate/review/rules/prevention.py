@@ -48,6 +48,7 @@ def vague(doc: ReviewDoc) -> Hits:
     message_zh="预防措施没有指定负责人。",
     suggestion="Give each measure an owner by role, e.g. 'Owner: warehouse supervisor'.",
     suggestion_zh="为每条措施按岗位指定负责人，例如“Owner: warehouse supervisor”。",
+    cap=89,
 )
 def no_owner(doc: ReviewDoc) -> Hits:
     """A control without an owner is a wish; reviewers look for who runs it."""

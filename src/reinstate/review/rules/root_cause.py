@@ -54,6 +54,7 @@ def restates_symptom(doc: ReviewDoc) -> Hits:
     message_zh="根本原因里没有任何数字、日期或具体名称。",
     suggestion="Quantify each cause: how many orders, between which dates, which SKUs, carrier or step of the process.",
     suggestion_zh="给每条原因加上具体数据：多少订单、哪段日期、哪些 SKU、哪家承运商或哪个流程环节。",
+    cap=89,
 )
 def no_specifics(doc: ReviewDoc) -> Hits:
     """Consultants and Amazon's reviewers look for data points; a cause without any reads as generic."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 from typing import Annotated
@@ -10,14 +11,15 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from reinstate.letters import Draft, write_docx
-from reinstate.review import review_text
+from reinstate.letters import Draft, review_context, write_docx
+from reinstate.review import ReviewContext, review_text
 from reinstate.review.render import review_text_report
 from reinstate.store import User
 from reinstate.web.app import language, render
 from reinstate.web.routes.cases import UserDep, _text, store_of
 from reinstate.web.security import check_csrf, current_user
 from reinstate.web.views import draft_page, highlight
+from reinstate.web.workspace import notice_of
 
 router = APIRouter(dependencies=[Depends(check_csrf)])
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -65,13 +67,35 @@ def review_submit(request: Request, user: UserDep, text: Annotated[str, Form()] 
 
 @router.post("/api/review")
 async def review_api(request: Request, user: Annotated[User, Depends(current_user)]) -> JSONResponse:
-    body = await request.json()
+    """Review a letter as it is typed; with ``case_id`` and ``draft``, in that draft's context."""
+    try:
+        body = await request.json()
+    except ValueError:
+        raise HTTPException(status_code=400, detail='The body is not JSON: send {"text": "..."}.') from None
+    if not isinstance(body, dict):
+        raise HTTPException(status_code=400, detail='Send a JSON object: {"text": "..."}.')
     text = _text(str(body.get("text", "")), request, "letter")
-    return JSONResponse(await run_in_threadpool(_review_payload, text, language(request)))
+    context = _draft_context(request, user, body.get("case_id"), body.get("draft"))
+    return JSONResponse(await run_in_threadpool(_review_payload, text, language(request), context))
 
 
-def _review_payload(text: str, lang: str) -> dict[str, object]:
-    review = review_text(text)
+def _draft_context(request: Request, user: User, case_id: object, number: object) -> ReviewContext | None:
+    """The context the draft was reviewed with: its reasons and its case's notice (None off a draft page)."""
+    if case_id in (None, "") or number in (None, ""):
+        return None
+    try:
+        case_number, draft_number = int(str(case_id)), int(str(number))
+    except ValueError:
+        raise HTTPException(status_code=400, detail="case_id and draft are whole numbers.") from None
+    store = store_of(request)
+    stored = store.get_draft(user, case_number, draft_number)
+    kb = request.app.state.kb
+    reasons = list(json.loads(stored.draft_json).get("reasons", []))
+    return review_context(reasons, notice_of(store.get_case(user, case_number), kb), kb)
+
+
+def _review_payload(text: str, lang: str, context: ReviewContext | None = None) -> dict[str, object]:
+    review = review_text(text, context=context)
     return review.to_json() | {
         "segments": highlight(text, [f.to_json() for f in review.findings]),
         "report": review_text_report(review, lang),

@@ -39,7 +39,7 @@
   if (editor && result) {
     let timer = null;
     const escape = (text) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
-    const band = (score) => (score >= 85 ? "good" : score >= 60 ? "fair" : "poor");
+    const band = (score) => (score >= 90 ? "good" : score >= 75 ? "fair" : "poor");
     const zh = document.documentElement.lang.startsWith("zh");
     const show = (review) => {
       const findings = review.findings.map((f) =>
@@ -47,7 +47,10 @@
         `<div class="muted">→ ${escape(zh ? f.suggestion_zh : f.suggestion)}</div></li>`).join("");
       const letter = review.segments.map((s) => s.finding
         ? `<mark class="${s.finding.severity}" title="${s.finding.code}">${escape(s.text)}</mark>` : escape(s.text)).join("");
-      result.innerHTML = `<p class="score score-${band(review.score)}">${review.score}/100</p>` +
+      const meaning = review.band ? (zh ? review.band.label_zh : review.band.label) : "";
+      const explain = review.band ? (zh ? review.band.meaning_zh : review.band.meaning) : "";
+      result.innerHTML = `<p class="score score-${band(review.score)}">${review.score}/100 <span class="band">${escape(meaning)}</span></p>` +
+        `<p class="muted band-meaning">${escape(explain)}</p>` +
         `<ul class="findings">${findings}</ul><pre class="letter-text">${letter}</pre>`;
     };
     let sent = 0; // answers can arrive out of order: only the newest request's answer is shown
@@ -63,7 +66,9 @@
           const response = await fetch("/api/review", {
             method: "POST",
             headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() },
-            body: JSON.stringify({ text: editor.value }),
+            // on a draft's page, review with the draft's own context (its reasons, the case's notice),
+            // so the live score is the score the draft page and `reinstate draft` give the same text
+            body: JSON.stringify({ text: editor.value, case_id: editor.dataset.case || null, draft: editor.dataset.draft || null }),
           });
           if (mine !== sent) return;
           const body = await response.json();
