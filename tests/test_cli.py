@@ -304,3 +304,30 @@ def test_analyze_bad_input(runner: CliRunner, tmp_path: Path) -> None:
     assert runner.invoke(app, ["analyze", str(tmp_path), "--as-of", "yesterday"]).exit_code == 2
     assert runner.invoke(app, ["analyze", str(tmp_path / "missing.txt")]).exit_code == 2
     assert runner.invoke(app, ["analyze", str(tmp_path), "--reason", "nope"]).exit_code == 2
+
+
+def test_draft_never_writes_over_its_case_file(runner: CliRunner, write_case: Callable[[str], Path]) -> None:
+    case = write_case(GOOD)
+    before = case.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["draft", str(case), "-o", str(case)])
+    assert result.exit_code == 2 and "one of this draft's inputs" in result.stderr
+    assert case.read_text(encoding="utf-8") == before
+    forced = runner.invoke(app, ["draft", str(case), "-o", str(case), "--force"])
+    assert forced.exit_code == 2 and case.read_text(encoding="utf-8") == before  # --force never covers inputs
+
+
+def test_draft_replaces_an_earlier_draft_but_not_another_file(
+    runner: CliRunner, write_case: Callable[[str], Path], tmp_path: Path
+) -> None:
+    case = write_case(GOOD)
+    for suffix in ("txt", "md", "json", "docx"):
+        out = tmp_path / f"appeal.{suffix}"
+        assert runner.invoke(app, ["draft", str(case), "-o", str(out)]).exit_code == 0
+        again = runner.invoke(app, ["draft", str(case), "-o", str(out)])
+        assert again.exit_code == 0, (suffix, again.stderr)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my own notes\n", encoding="utf-8")
+    refused = runner.invoke(app, ["draft", str(case), "-o", str(notes)])
+    assert refused.exit_code == 2 and "--force" in refused.stderr
+    assert notes.read_text(encoding="utf-8") == "my own notes\n"
+    assert runner.invoke(app, ["draft", str(case), "-o", str(notes), "--force"]).exit_code == 0

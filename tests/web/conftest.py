@@ -44,6 +44,7 @@ class Client:
 def make_app(tmp_path: Path, **settings: Any) -> TestClient:
     db = f"sqlite:///{tmp_path / 'cases.db'}"
     settings.setdefault("background_analysis", False)  # analyse uploads before answering: tests stay exact
+    settings.setdefault("allowed_hosts", ("testserver",))  # the test client's Host header
     return TestClient(create_app(Settings(db_url=db, secret_key="test-secret", **settings)))
 
 

@@ -25,7 +25,9 @@ pytestmark = pytest.mark.skipif(not URL, reason="needs a PostgreSQL server (REIN
 def test_a_case_from_notice_to_reply_on_postgresql(tmp_path: Path) -> None:
     assert URL is not None
     wipe_postgres(URL)
-    settings = Settings(db_url=URL, secret_key="pg-test", background_analysis=False)
+    settings = Settings(
+        db_url=URL, secret_key="pg-test", background_analysis=False, allowed_hosts=("testserver",)
+    )
     with TestClient(create_app(settings)) as http:
         client = Client(http)
         case_id = create(client)

@@ -38,6 +38,9 @@ def draft(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit with code 1 when the letter is not ready to send.")
     ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Write -o over an existing file that is not an earlier draft.")
+    ] = False,
 ) -> None:
     """Write the appeal (Plan of Action) for a case file; warnings say what the case still lacks.
 
@@ -50,6 +53,9 @@ def draft(
 
     fmt = _draft_format(output_format, output)
     loaded = load_case(case)
+    if output is not None:
+        inputs = [case, *(p for p in (notice, reports) if p is not None), *loaded.report_paths]
+        _check_output(output, inputs, force)
     if notice is not None:
         loaded = replace(loaded, notice_text=read_text(notice))
     if reports is not None:
@@ -96,6 +102,42 @@ def _say_readiness(result: Any, lang: str) -> None:
     typer.secho(title, fg=typer.colors.RED, bold=True, err=True)
     for item in result.blocking:
         typer.secho(f"  - {item.text(lang)}", fg=typer.colors.RED, err=True)
+
+
+def _check_output(output: Path, inputs: list[Path], force: bool) -> None:
+    """Never write the letter over an input, nor over a file that is not an earlier draft (unless --force)."""
+    target = output.resolve()
+    for given in inputs:
+        if target == given.resolve() or (given.is_dir() and given.resolve() in target.parents):
+            raise InputError(
+                "is one of this draft's inputs; writing the letter there would destroy it.",
+                path=output,
+                fix="write the letter to another file, e.g. -o appeal.docx.",
+            )
+    if output.exists() and not force and not _earlier_draft(output):
+        raise InputError(
+            "already exists and is not an earlier draft of a letter.",
+            path=output,
+            fix="choose a new file name, or add --force to replace it.",
+        )
+
+
+def _earlier_draft(path: Path) -> bool:
+    """Whether ``path`` holds a letter ``draft`` wrote before (so replacing it loses nothing)."""
+    import zipfile
+
+    if not path.is_file():
+        return False
+    try:
+        if path.suffix.lower() == ".docx":
+            with zipfile.ZipFile(path) as archive:
+                return b"Seller Performance Team" in archive.read("word/document.xml")
+        head = path.read_bytes()[:4096].decode("utf-8", errors="replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    return head.lstrip().startswith(("Subject: Plan of Action", "**Subject:** Plan of Action")) or (
+        '"schema": "reinstate.draft/1"' in head
+    )
 
 
 def _draft_format(chosen: DraftFormat | None, output: Path | None) -> str:

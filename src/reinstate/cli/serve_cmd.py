@@ -26,6 +26,14 @@ def serve(
     workers: Annotated[
         int, typer.Option(help="Worker processes; one per CPU core serves the most users.", min=1, max=64)
     ] = 1,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="A name the app may be reached by besides 127.0.0.1/localhost and --host (repeatable), "
+            "e.g. a LAN name. Requests naming any other host are refused (DNS rebinding).",
+        ),
+    ] = None,
 ) -> None:
     """Run the local web app: cases, notices, reports, drafts with their review, submissions, replies."""
     import os
@@ -37,7 +45,14 @@ def serve(
     from reinstate.web.serving import APP, Supervisor, can_share_port, check_port_free
     from reinstate.web.settings import secret_key_file
 
-    settings = Settings(db_url=db, multi_user=multi_user, host=host, secret_key=secret_key_file(data_dir()))
+    hosts = tuple(allowed_host or ())
+    settings = Settings(
+        db_url=db,
+        multi_user=multi_user,
+        host=host,
+        secret_key=secret_key_file(data_dir()),
+        allowed_hosts=hosts,
+    )
     application = create_app(settings)  # also migrates the database once, before any worker starts
     check_port_free(host, port)  # say so now, not after "running at"
     shown = f"[{host}]" if ":" in host else host
@@ -48,7 +63,10 @@ def serve(
         uvicorn.run(application, host=host, port=port, log_level="warning")
         return
     os.environ.update(
-        REINSTATE_DB_URL=db or "", REINSTATE_MULTI_USER="1" if multi_user else "0", REINSTATE_SERVE_HOST=host
+        REINSTATE_DB_URL=db or "",
+        REINSTATE_MULTI_USER="1" if multi_user else "0",
+        REINSTATE_SERVE_HOST=host,
+        REINSTATE_ALLOWED_HOSTS=",".join(hosts),
     )
     if can_share_port():  # a socket per worker: the kernel spreads connections evenly
         Supervisor(host, port, workers).run()

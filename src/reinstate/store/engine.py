@@ -98,6 +98,7 @@ def build_engine(url: URL, *, busy_seconds: float = DEFAULT_BUSY_SECONDS) -> Eng
     path = sqlite_file(url)
     if path is not None:
         _make_folder(path, url)
+        _private_file(path)
     try:
         if url.get_backend_name() == "sqlite":
             engine = create_engine(
@@ -118,13 +119,28 @@ def build_engine(url: URL, *, busy_seconds: float = DEFAULT_BUSY_SECONDS) -> Eng
 
 
 def _make_folder(path: Path, url: URL) -> None:
+    """The database's folder, created readable by its owner only (0700); the default folder is kept so."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if path.parent.resolve() == data_dir().resolve():
+            path.parent.chmod(0o700)
     except OSError as error:
         raise DatabaseUnavailable(
             f"cannot create the folder {path.parent} for the database ({error.strerror}).",
             fix=f"create it by hand, or set {HOME_ENV} (or --db) to a folder you can write to.",
         ) from error
+
+
+def _private_file(path: Path) -> None:
+    """Every case and password hash lives in this file: create it 0600 (SQLite gives its -wal and -shm
+    files the same mode), and take back group and world access from a file an older version created."""
+    try:
+        if not path.exists():
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        elif path.stat().st_mode & 0o077 and path.stat().st_uid == os.getuid():
+            path.chmod(0o600)
+    except OSError:
+        pass  # a read-only or foreign file: opening it says what is wrong
 
 
 def _configure_sqlite(engine: Engine, busy_seconds: float) -> None:

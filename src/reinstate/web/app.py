@@ -29,6 +29,7 @@ from reinstate.errors import ReinstateError
 from reinstate.kb import load_kb
 from reinstate.review.model import band
 from reinstate.store import ConflictError, DatabaseUnavailable, NotFound, PermissionDenied, open_store
+from reinstate.web.headers import HostAndHeaders, allowed_hosts
 from reinstate.web.i18n import gettext_for, pick_language
 from reinstate.web.limits import BodyLimit
 from reinstate.web.security import LoginRequired, csrf_token
@@ -44,7 +45,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="reinstate",
         version=__version__,
         description="Local case workspace for Amazon seller appeals. Every page's data is available here as JSON.",
-        docs_url="/api/docs",
+        docs_url=None,  # served from the packaged Swagger UI below, never from a CDN
         openapi_url="/api/openapi.json",
         redoc_url=None,
         lifespan=_lifespan,
@@ -65,9 +66,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         secret_key=settings.secret_key,
         session_cookie="reinstate_session",
         same_site="strict",
-        https_only=False,
+        https_only=settings.secure_cookies,
     )
+    # Outermost: a request naming an unknown host is refused before anything else runs.
+    app.add_middleware(HostAndHeaders, hosts=allowed_hosts(settings.host, settings.allowed_hosts))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    _api_docs(app)
     _register_errors(app)
 
     from reinstate.web.routes import api, auth, cases, letters
@@ -75,6 +79,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (auth, cases, letters, api):
         app.include_router(module.router)
     return app
+
+
+def _api_docs(app: FastAPI) -> None:
+    """The API documentation page, with Swagger UI from the swagger-ui-bundle package (nothing from a CDN)."""
+    from fastapi.responses import HTMLResponse
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/api/docs/static", StaticFiles(directory=swagger_ui_path), name="api-docs-static")
+
+    @app.get("/api/docs", include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        return HTMLResponse((HERE / "templates" / "api_docs.html").read_text(encoding="utf-8"))
 
 
 @asynccontextmanager
@@ -95,6 +111,7 @@ def create_app_from_env() -> FastAPI:
         multi_user=os.environ.get("REINSTATE_MULTI_USER") == "1",
         host=os.environ.get("REINSTATE_SERVE_HOST", "127.0.0.1"),
         secret_key=secret_key_file(data_dir()),
+        allowed_hosts=tuple(h for h in os.environ.get("REINSTATE_ALLOWED_HOSTS", "").split(",") if h),
     )
     return create_app(settings)
 

@@ -20,6 +20,9 @@ class Settings:
     max_upload_bytes: int = 50 * 1024 * 1024
     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS  # a pasted notice or letter: the store's own limit
     background_analysis: bool = True  # analyse uploads after answering, one at a time, on one core
+    allowed_hosts: tuple[
+        str, ...
+    ] = ()  # names besides loopback and `host` that requests may use (--allowed-host)
 
     @property
     def max_field_bytes(self) -> int:
@@ -30,6 +33,11 @@ class Settings:
     @property
     def needs_login(self) -> bool:
         return self.multi_user or self.host not in LOOPBACK
+
+    @property
+    def secure_cookies(self) -> bool:
+        """Off loopback the session cookie is marked Secure: put the app behind HTTPS on a network."""
+        return self.host not in LOOPBACK
 
 
 def secret_key_file(folder: Path) -> str:
