@@ -137,6 +137,14 @@ def test_missing_actions_in_a_promise_only_plan() -> None:
         ("1. Root causes", "root_causes"),
         ("Corrective actions", "actions_taken"),
         ("Actions we have taken:", "actions_taken"),
+        # headings sellers write in real letters (seen in public appeals)
+        ("My actions to resolve the issue:", "actions_taken"),
+        ("A) What we have done to fix the problems:", "actions_taken"),
+        (
+            "B) What we have done to prevent the problems from happening again in the future:",
+            "preventive_measures",
+        ),
+        ("My actions to prevent this from happening again.", "preventive_measures"),
         ("Actions Taken to Resolve the Issue", "actions_taken"),
         ("Preventive measures", "preventive_measures"),
         ("Steps to prevent this from happening again:", "preventive_measures"),

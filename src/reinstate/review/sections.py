@@ -28,7 +28,9 @@ HEADINGS: dict[str, re.Pattern[str]] = {
         r"( (we have |we've |that we have |already )?(taken|completed|implemented))?"
         r"|(the )?(actions?|steps?|measures?) (we have |we've |already |that we have |that have been )?"
         r"(taken|completed|implemented)( so far| to (resolve|address|fix)[\w ]{0,40})?"
-        r"|what we (have )?(done|did)( to (fix|resolve)[\w ]{0,30})?|how we (resolved|fixed|addressed)[\w ]{0,40}"
+        r"|what (we|i) (have )?(done|did)( to (fix|resolve|address|correct|remedy)[\w ,'-]{0,50})?"
+        r"|how we (resolved|fixed|addressed)[\w ]{0,40}"
+        r"|(my|our) (actions?|steps?|measures?)( taken)? to (resolve|address|fix|correct|remedy)[\w ,'-]{0,50}"
         r"|(issue )?resolution|已(经)?采取的措施|纠正措施",
         re.I,
     ),
@@ -36,6 +38,8 @@ HEADINGS: dict[str, re.Pattern[str]] = {
         r"(the |our )?(preventive|preventative|prevention|long[- ]term)( actions?| measures?| steps?| plan| controls?)?"
         r"( (taken|implemented|in place))?|(steps|measures|actions|plan) to prevent[\w ,-]{0,50}"
         r"|(how we will )?prevent(ing)? (this|it|future|recurrence)[\w ,-]{0,40}|future (prevention|measures|steps)"
+        r"|(what (we|i) (have |will )?(done|do|did|put in place)|(my|our) (actions?|steps?|measures?|plan)|"
+        r"how (we|i) will) to (prevent|avoid|stop|ensure)[\w ,'-]{0,60}"
         r"|going forward|moving forward|预防措施|防止再次发生",
         re.I,
     ),
@@ -50,7 +54,7 @@ NEUTRAL = {"attachments"}  # parts a letter may have that are none of the five s
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪●]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)]|[ivxIVX]{1,4}[.)]|step \d+[:.])\s+")
 HEADING_NOISE = re.compile(
-    r"^[\s#>*_]*(?:\(?\d{1,2}[.)]|[ivxIVX]{1,4}[.)]|[A-H][.)]|step \d+[:.])?\s*|[\s*_:：]+$"
+    r"^[\s#>*_]*(?:\(?\d{1,2}[.)]|[ivxIVX]{1,4}[.)]|[A-H][.)]|step \d+[:.])?\s*|[\s*_:：.]+$"
 )
 INLINE = re.compile(r"^[\s#>*_•·-]*(?:\(?\d{1,2}[.)]\s*)?([^:：\n]{3,60}?)[*_]*\s*[:：]\s*(?=\S)")
 
