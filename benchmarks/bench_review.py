@@ -34,6 +34,16 @@ def measure(text: str, repeat: int) -> tuple[float, float]:
     return statistics.median(times), max(times)
 
 
+ADVERSARIAL = {
+    "4,000 spaces then 'k:'": " " * 4_000 + "k:",
+    "100 KB of '#' then ':a'": "#" * 100_000 + ":a",
+    "'- ' x 50,000": "- " * 50_000,
+    "'( ' x 50,000": "( " * 50_000,
+    "'we ' x 33,000": "we " * 33_000,
+    "500 lines indented 39 spaces": (" " * 39 + "Root cause: x\n") * 500,
+}
+
+
 def main() -> None:
     print(f"python {platform.python_version()} on {platform.machine()}, {platform.processor() or 'cpu'}")
     for size, repeat in ((3_000, 20), (10_000, 20), (100_000, 10), (1_000_000, 3)):
@@ -41,6 +51,9 @@ def main() -> None:
         print(
             f"{size // 1000:>5} KB letter: median {median * 1000:8.1f} ms, worst {worst * 1000:8.1f} ms ({repeat} runs)"
         )
+    for name, text in ADVERSARIAL.items():
+        median, worst = measure(text, 3)
+        print(f"{name:>32}: median {median * 1000:8.1f} ms, worst {worst * 1000:8.1f} ms (3 runs)")
 
 
 if __name__ == "__main__":

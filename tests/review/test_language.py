@@ -112,5 +112,7 @@ def test_each_score_has_a_meaning_in_both_languages(score: int, label: str) -> N
 
 
 def test_a_100kb_paste_of_odd_text_is_reviewed() -> None:
-    for text in ("1" * 100_000 + "月", "中 1 " * 25_000, "it sit " * 14_000, ".." * 50_000):
+    shapes = ("1" * 100_000 + "月", "中 1 " * 25_000, "it sit " * 14_000, ".." * 50_000, " " * 4_000 + "k:")
+    shapes += ("#" * 100_000 + ":a", "- " * 50_000, "( " * 50_000, "we " * 33_000, "1. " * 33_000)
+    for text in shapes:  # the times are measured in benchmarks/bench_review.py (adversarial inputs)
         assert 0 <= review_text(text).score <= 100

@@ -31,7 +31,9 @@ SIGN_OFF = re.compile(
     re.I | re.M,
 )
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-HARPER_LIMIT = 30_000  # characters: a letter is a page or two; a paste past this is checked in part
+HARPER_LIMIT = 15_000  # characters: a letter is a page or two; a paste past this is checked in part
+HARPER_CHUNK = 2_000  # Harper's time grows faster than the text on some inputs: lint in short pieces
+NOT_WORDS = re.compile(r"\S{41,}|(?<!\S)[^\sA-Za-z0-9]+(?!\S)")  # overlong tokens, and tokens of punctuation only
 HARPER_OFF = ("SpellCheck", "SpelledNumbers")
 
 
@@ -128,29 +130,41 @@ HARPER_KINDS = frozenset({"Agreement", "Repetition", "Typo", "Grammar"})
 HARPER_RULES = frozenset({"SentenceCapitalization", "ModalOf"})
 
 
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece): the text in pieces of at most HARPER_CHUNK characters, cut at line ends (or
+    spaces), with tokens that are no words blanked out (same length, so offsets hold)."""
+    text = NOT_WORDS.sub(lambda m: " " * len(m.group(0)), text[:HARPER_LIMIT])
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + HARPER_CHUNK)
+        if end < len(text):
+            cut = max(text.rfind("\n", start, end), text.rfind(" ", start, end))
+            end = cut + 1 if cut > start else end
+        yield start, text[start:end]
+        start = end
+
+
 def _harper_lints(text: str) -> list[tuple[int, int, str, str]]:
+    lints = []
     with _LOCK:  # a Harper linter is not thread-safe; web workers review in threads
-        lints = _linter().organized_lints(text[:HARPER_LIMIT], language="plaintext")
+        for offset, piece in _chunks(text):
+            if piece.strip():
+                found_here = _linter().organized_lints(piece, language="plaintext")
+                lints += [(offset, name, lint) for name, group in found_here.items() for lint in group]
     found = []
-    for name, group in lints.items():
-        for lint in group:
-            if lint.lint_kind not in HARPER_KINDS and name not in HARPER_RULES:
-                continue
-            problem = lint.problem_text
-            edge = text[max(0, lint.span.start - 1) : lint.span.start]
-            if (
-                any(c.isdigit() for c in problem)
-                or problem.isupper()
-                or edge in {"-", "/"}
-                or len(problem) < 2
-            ):
-                continue  # ids, SKUs, lot suffixes ("2609-B") and acronyms
-            fixes = [s.replacement_text for s in lint.suggestions]
-            fix = f" → “{fixes[0]}”" if fixes and fixes[0] else ""
-            message = lint.message.rstrip(".")
-            found.append(
-                (lint.span.start, lint.span.end, f"“{problem}”{fix} ({message})", f"“{problem}”{fix}")
-            )
+    for offset, name, lint in lints:
+        if lint.lint_kind not in HARPER_KINDS and name not in HARPER_RULES:
+            continue
+        problem = lint.problem_text
+        begin, finish = offset + lint.span.start, offset + lint.span.end
+        edge = text[max(0, begin - 1) : begin]
+        is_id = any(c.isdigit() for c in problem) or problem.isupper() or len(problem) < 2
+        if is_id or edge in {"-", "/"}:
+            continue  # ids, SKUs, lot suffixes ("2609-B") and acronyms
+        fixes = [s.replacement_text for s in lint.suggestions]
+        fix = f" → “{fixes[0]}”" if fixes and fixes[0] else ""
+        message = lint.message.rstrip(".")
+        found.append((begin, finish, f"“{problem}”{fix} ({message})", f"“{problem}”{fix}"))
     return sorted(found)
 
 
