@@ -152,3 +152,20 @@ def test_megabyte_paste_is_reviewed() -> None:
     review = review_text(text)
     assert len(text) > 1_000_000 and review.score <= review_text(single).score
     assert "POA105" in {f.code for f in review.findings}
+
+
+def test_a_huge_one_line_letter_gets_a_bounded_answer() -> None:
+    """Issue 13: a 200,000-character one-line paste returned a 135 MB answer (the whole line per caret)."""
+    import json
+
+    from reinstate.review import review_text
+    from reinstate.review.render import review_text_report
+
+    text = ("The buyers was angry and it sit there can not. " * 4300)[:200_000]
+    review = review_text(text)
+    assert (
+        max(sum(1 for f in review.findings if f.code == c) for c in {f.code for f in review.findings}) <= 50
+    )
+    assert len(json.dumps(review.to_json())) < 200_000
+    report = review_text_report(review)
+    assert len(report) < 100_000 and max(len(line) for line in report.splitlines()) < 400

@@ -7,6 +7,7 @@ pool ``english``: grammar, agreement, articles, punctuation) instead cost 5 each
 rule, up to 40 in all, so a letter with three of them cannot score above 85. Some rules cap the
 score: text that is not English caps it at 40; root causes without any number, actions without
 dates and measures without an owner each cap it at 89, so such a letter never reads as "strong".
+At most 50 findings of one rule are listed (the score counts five at most).
 Penalties and caps only lower the score, so adding a flaw to a letter can never raise it, and the
 same text with the same context always gets the same score.
 
@@ -28,6 +29,7 @@ WEIGHTS = {"error": 15, "warning": 6, "info": 2}
 POOL_COST, POOL_MAX = 5, 40
 REPEAT = {"error": 5, "warning": 2, "info": 1}
 MAX_REPEATS = 4
+MAX_PER_RULE = 50  # findings listed per rule: enough to fix a letter, and a bounded answer for any paste
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -55,6 +57,8 @@ def run(doc: ReviewDoc, rules: list[Rule]) -> list[Finding]:
             continue
         seen: set[tuple[int, int, str]] = set()
         for hit in rule.check(doc):
+            if len(seen) >= MAX_PER_RULE:
+                break
             start, end = hit[0], hit[1]
             about, about_zh = (hit[2], hit[3]) if len(hit) == 4 else ("", "")
             if (start, end, about) in seen:

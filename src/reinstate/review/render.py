@@ -41,6 +41,8 @@ LABELS = {
     },
 }
 MAX_FULL_LINES = 200
+MAX_LINE = 200  # a longer line is shown as a window around each finding, so the report stays small
+CONTEXT = 60
 
 
 def review_text_report(review: Review, lang: str = "en") -> str:
@@ -97,11 +99,20 @@ def _annotated(review: Review, lang: str) -> list[str]:
         flagged = by_line.get(number, [])
         if not show_all and not flagged:
             continue
-        out.append(f"{number:>{width}} | {line}")
+        if len(line) <= MAX_LINE:
+            out.append(f"{number:>{width}} | {line}")
+        elif not flagged:
+            out.append(f"{number:>{width}} | {line[:MAX_LINE]}…")
         for finding in flagged:
             col = finding.col - 1
             length = max(1, min(finding.end - finding.start, len(line) - col))
             label = f"{finding.code} {severity[finding.severity]}: {finding.name}"
+            if len(line) > MAX_LINE:  # a long line: a window around each finding, never the whole line
+                start = max(0, col - CONTEXT)
+                length = min(length, MAX_LINE - 2 * CONTEXT)
+                shown = ("…" if start else "") + line[start : col + length + CONTEXT]
+                out.append(f"{number:>{width}} | {shown}")
+                col = col - start + (1 if start else 0)
             out.append(f"{'':>{width}} | {' ' * col}{'^' * length} {label}")
     if not show_all:
         out.append(str(lab["skipped"]).format(n=len(lines) - len(by_line)))

@@ -33,7 +33,9 @@ SIGN_OFF = re.compile(
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 HARPER_LIMIT = 15_000  # characters: a letter is a page or two; a paste past this is checked in part
 HARPER_CHUNK = 2_000  # Harper's time grows faster than the text on some inputs: lint in short pieces
-NOT_WORDS = re.compile(r"\S{41,}|(?<!\S)[^\sA-Za-z0-9]+(?!\S)")  # overlong tokens, and tokens of punctuation only
+NOT_WORDS = re.compile(
+    r"\S{41,}|(?<!\S)[^\sA-Za-z0-9]+(?!\S)"
+)  # overlong tokens, and tokens of punctuation only
 HARPER_OFF = ("SpellCheck", "SpelledNumbers")
 
 
