@@ -331,3 +331,12 @@ def test_draft_replaces_an_earlier_draft_but_not_another_file(
     assert refused.exit_code == 2 and "--force" in refused.stderr
     assert notes.read_text(encoding="utf-8") == "my own notes\n"
     assert runner.invoke(app, ["draft", str(case), "-o", str(notes), "--force"]).exit_code == 0
+
+
+def test_a_control_character_in_the_case_is_a_clear_error_not_a_traceback(
+    runner: CliRunner, write_case: Callable[[str], Path], tmp_path: Path
+) -> None:
+    case = write_case(GOOD.replace("name: ", 'name: "Evergreen\\u0001 ', 1).replace("LLC\n", 'LLC"\n', 1))
+    result = runner.invoke(app, ["draft", str(case), "-o", str(tmp_path / "appeal.docx")])
+    assert result.exit_code == 2, result.output
+    assert "U+0001" in result.stderr and "Traceback" not in result.output

@@ -6,6 +6,7 @@ Unknown keys are errors. Dates must be real calendar dates written ``YYYY-MM-DD`
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
@@ -41,8 +42,17 @@ def _calendar_date(value: Any) -> Any:
 CalendarDate = Annotated[dt.date, BeforeValidator(_calendar_date)]
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
 def _text(value: Any) -> Any:
     if isinstance(value, str):
+        bad = CONTROL.search(value)
+        if bad:
+            raise ValueError(
+                f"contains the invisible control character U+{ord(bad.group(0)):04X}, which no letter or Word "
+                "file can hold; delete it (it often comes with text pasted from a PDF or a chat app)"
+            )
         value = " ".join(value.split())
         if not value:
             raise ValueError("is empty")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -211,6 +212,16 @@ def _register_errors(app: FastAPI) -> None:
 
     for kind, _status in STATUS_OF:
         app.add_exception_handler(kind, library_error)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        """A form or JSON field of the wrong kind: 400 with the field named, in the page's language."""
+        _ = gettext_for(language(request))
+        fields = sorted({str(error.get("loc", ("", ""))[-1]) for error in exc.errors()})
+        message = _(
+            "Some fields of the form were missing or not valid (%(fields)s). Reload the page and try again."
+        ) % {"fields": ", ".join(fields)[:200]}
+        return respond(request, 400, message)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:

@@ -82,11 +82,11 @@ def plan_from_form(form: dict[str, list[str]]) -> dict[str, Any]:
     for action in actions:
         action["done"] = action.get("done", "yes") != "no"
         if "date" in action:
-            action["date"] = _date(action["date"], "actions_taken.date")
+            action["date"] = form_date(action["date"], "actions_taken.date")
     measures = rows("measure", ("text", "owner", "start", "frequency"))
     for measure in measures:
         if "start" in measure:
-            measure["start"] = _date(measure["start"], "preventive_measures.start")
+            measure["start"] = form_date(measure["start"], "preventive_measures.start")
     return {
         "facts": [f.strip() for f in form.get("fact", []) if f.strip()],
         "root_causes": rows("cause", ("text", "kb", "evidence", "reason")),
@@ -96,13 +96,24 @@ def plan_from_form(form: dict[str, list[str]]) -> dict[str, Any]:
     }
 
 
-def _date(value: str, key: str) -> dt.date:
+def form_date(value: str, key: str) -> dt.date:
+    """A date typed in a form; a bad one is the seller's mistake (400 with the fix), never a crash."""
     try:
-        return dt.date.fromisoformat(value)
+        return dt.date.fromisoformat(value.strip())
     except ValueError:
         raise InputError(
-            f"'{value}' is not a date.", key=key, fix="use the date picker or write YYYY-MM-DD."
+            f"'{value[:40]}' is not a date.", key=key, fix="use the date picker or write YYYY-MM-DD."
         ) from None
+
+
+def whole_number(value: str, key: str) -> int:
+    """A whole number from a form field ("²" and "1.5" are not)."""
+    text = value.strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 18:
+        raise InputError(
+            f"'{value[:40]}' is not a whole number.", key=key, fix="reload the page and try again."
+        )
+    return int(text)
 
 
 def notice_of(case: Case, kb: KnowledgeBase) -> Notice | None:

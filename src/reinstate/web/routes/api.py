@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from reinstate.kb.describe import list_json, reason_json
 from reinstate.notice import parse_notice
 from reinstate.web.app import language
-from reinstate.web.routes.cases import UserDep, _text, store_of
+from reinstate.web.routes.cases import UserDep, _text, json_object, store_of
 from reinstate.web.security import check_csrf
 from reinstate.web.views import case_list, case_page, draft_page
 
@@ -43,7 +43,7 @@ def api_export(request: Request, case_id: int, user: UserDep) -> dict[str, Any]:
 @router.post("/notice")
 async def api_notice(request: Request, user: UserDep) -> dict[str, Any]:
     """Parse a pasted notice: ``{"text": "..."}`` in, ``reinstate.notice/1`` out."""
-    body = await request.json()
+    body = await json_object(request)
     text = _text(str(body.get("text", "")), request, "notice")
     return parse_notice(text, kb=request.app.state.kb, source="notice").to_json()
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from functools import cache
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -21,9 +22,11 @@ from reinstate.web.workspace import (
     analyse_reports,
     case_data,
     draft_case,
+    form_date,
     identify_upload,
     plan_from_form,
     validated_yaml,
+    whole_number,
 )
 
 router = APIRouter(dependencies=[Depends(check_csrf)])
@@ -35,13 +38,31 @@ def store_of(request: Request) -> Store:
     return store
 
 
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _text(value: str, request: Request, what: str) -> str:
+    if SURROGATE.search(value):  # half a character (from a broken copy): cannot be stored or shown
+        raise InputError(
+            f"the {what} holds a broken character (a lone UTF-16 surrogate).", fix="paste it again."
+        )
     limit = request.app.state.settings.max_text_chars
     if len(value) > limit:
         raise InputError(
             f"the {what} is longer than {limit:,} characters.", fix=f"paste the {what} itself only."
         )
     return value
+
+
+async def json_object(request: Request) -> dict[str, Any]:
+    """The request's JSON body, which must be an object: anything else is 400, never a crash."""
+    try:
+        body = await request.json()
+    except ValueError:
+        raise HTTPException(status_code=400, detail='The body is not JSON: send {"text": "..."}.') from None
+    if not isinstance(body, dict):
+        raise HTTPException(status_code=400, detail='Send a JSON object: {"text": "..."}.')
+    return body
 
 
 def analysis_job(db_url: str | None, user_id: int, case_id: int, report_id: int) -> None:
@@ -141,12 +162,12 @@ async def save_plan(request: Request, case_id: int, user: UserDep) -> Response:
     store = store_of(request)
     form = await request.form(max_part_size=request.app.state.settings.max_field_bytes)
     fields = {key: [str(v) for v in form.getlist(key)] for key in form}
-    version = int(fields.get("version", ["0"])[0])
+    version = whole_number(fields.get("version", ["0"])[0], "version")
     case = await run_in_threadpool(store.get_case, user, case_id)
     data = case_data(case) | plan_from_form(fields)
     as_of = fields.get("as_of", [""])[0].strip()
     if as_of:
-        data["as_of"] = dt.date.fromisoformat(as_of)
+        data["as_of"] = form_date(as_of, "as_of")
     await run_in_threadpool(store.update_case, user, case_id, version, case_yaml=validated_yaml(data))
     return RedirectResponse(f"/cases/{case_id}#plan", status_code=303)
 
@@ -208,7 +229,7 @@ def record_submission(
     draft_number: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
 ) -> Response:
-    number = int(draft_number) if draft_number.strip().isdigit() else None
+    number = whole_number(draft_number, "draft_number") if draft_number.strip() else None
     store_of(request).record_submission(user, case_id, number, submitted_on, _text(note, request, "note"))
     return RedirectResponse(f"/cases/{case_id}#history", status_code=303)
 

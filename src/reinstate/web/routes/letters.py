@@ -16,7 +16,7 @@ from reinstate.review import ReviewContext, review_text
 from reinstate.review.render import review_text_report
 from reinstate.store import User
 from reinstate.web.app import language, render
-from reinstate.web.routes.cases import UserDep, _text, store_of
+from reinstate.web.routes.cases import UserDep, _text, json_object, store_of
 from reinstate.web.security import check_csrf, current_user
 from reinstate.web.views import draft_page, highlight
 from reinstate.web.workspace import notice_of
@@ -68,12 +68,7 @@ def review_submit(request: Request, user: UserDep, text: Annotated[str, Form()] 
 @router.post("/api/review")
 async def review_api(request: Request, user: Annotated[User, Depends(current_user)]) -> JSONResponse:
     """Review a letter as it is typed; with ``case_id`` and ``draft``, in that draft's context."""
-    try:
-        body = await request.json()
-    except ValueError:
-        raise HTTPException(status_code=400, detail='The body is not JSON: send {"text": "..."}.') from None
-    if not isinstance(body, dict):
-        raise HTTPException(status_code=400, detail='Send a JSON object: {"text": "..."}.')
+    body = await json_object(request)
     text = _text(str(body.get("text", "")), request, "letter")
     context = _draft_context(request, user, body.get("case_id"), body.get("draft"))
     return JSONResponse(await run_in_threadpool(_review_payload, text, language(request), context))
