@@ -186,3 +186,19 @@ def test_dates_are_dates(write_case: Callable[[str], Path]) -> None:
     )
     assert loaded.case.as_of == dt.date(2026, 11, 20)
     assert loaded.case.actions_taken[0].date == dt.date(2026, 11, 18)
+
+
+def test_paths_outside_the_case_folder_are_refused(tmp_path: Path) -> None:
+    """Issue 13 item 7: `reports: ../../etc/passwd` echoed the file into a warning."""
+    folder = tmp_path / "case"
+    folder.mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0\n", encoding="utf-8")
+    for key in ("reports: ../secret.txt", "notice: ../secret.txt", f"reports: [{secret}]"):
+        case = folder / "case.yaml"
+        case.write_text(f"version: 1\nseller:\n  name: A\n{key}\n", encoding="utf-8")
+        with pytest.raises(CaseFileError) as error:
+            load_case(case)
+        assert "outside the case file's folder" in str(error.value) and "root:x" not in str(error.value)
+        assert "--allow-outside" in str(error.value)
+    assert load_case(case, allow_outside=True).report_paths == (secret,)

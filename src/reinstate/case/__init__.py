@@ -52,13 +52,20 @@ class LoadedCase:
         return self.lines.line_of(tuple(loc))
 
 
-def load_case(path: Path, *, kb: KnowledgeBase | None = None) -> LoadedCase:
-    """Read and validate a case file; :class:`CaseFileError` names the key and line of any problem."""
+def load_case(path: Path, *, kb: KnowledgeBase | None = None, allow_outside: bool = False) -> LoadedCase:
+    """Read and validate a case file; :class:`CaseFileError` names the key and line of any problem.
+
+    The notice and report paths it names must lie inside the case file's folder: a case file from
+    someone else must not make ``draft`` read (and quote in a warning) any file of this computer.
+    ``allow_outside`` lifts that for a case the user wrote herself (``draft --allow-outside``).
+    """
     located = load_located(read_text(path), path=path)
-    return case_from_data(located, path=path, kb=kb)
+    return case_from_data(located, path=path, kb=kb, allow_outside=allow_outside)
 
 
-def case_from_data(located: LocatedYaml, *, path: Path, kb: KnowledgeBase | None = None) -> LoadedCase:
+def case_from_data(
+    located: LocatedYaml, *, path: Path, kb: KnowledgeBase | None = None, allow_outside: bool = False
+) -> LoadedCase:
     if located.data is None:
         raise CaseFileError(
             "the case file is empty.", path=path, fix="run `reinstate init` to write a starter case file."
@@ -77,8 +84,8 @@ def case_from_data(located: LocatedYaml, *, path: Path, kb: KnowledgeBase | None
     kb = kb or load_kb()
     _check_reason_ids(case, located, path, kb)
     base = path.parent
-    notice_text = _notice_text(case.notice, base, located, path)
-    reports = _report_paths(case.reports, base, located, path)
+    notice_text = _notice_text(case.notice, base, located, path, allow_outside)
+    reports = _report_paths(case.reports, base, located, path, allow_outside)
     return LoadedCase(case=case, path=path, notice_text=notice_text, report_paths=reports, lines=located)
 
 
@@ -164,11 +171,38 @@ def _looks_like_path(value: str) -> bool:
     return "\n" not in value and (value.lower().endswith(NOTICE_SUFFIXES) or "/" in value or "\\" in value)
 
 
-def _notice_text(notice: str | None, base: Path, located: LocatedYaml, path: Path) -> str | None:
+def _inside(
+    target: Path,
+    base: Path,
+    allow_outside: bool,
+    loc: tuple[str | int, ...],
+    key: str,
+    name: str,
+    located: LocatedYaml,
+    path: Path,
+) -> Path:
+    """``target`` resolved, refused when it lies outside the case folder (or is not a plain file or folder)."""
+    resolved = target.resolve()
+    if not allow_outside and not resolved.is_relative_to(base.resolve()):
+        raise CaseFileError(
+            f"'{name}' lies outside the case file's folder.",
+            path=path,
+            line=located.line_of(loc),
+            key=key,
+            fix="copy the file into the case's folder and name it relative to the case file, or run "
+            "`reinstate draft --allow-outside` if you wrote this case yourself.",
+        )
+    return target
+
+
+def _notice_text(
+    notice: str | None, base: Path, located: LocatedYaml, path: Path, allow_outside: bool = False
+) -> str | None:
     if notice is None:
         return None
     candidate = base / notice.strip() if "\n" not in notice and len(notice) < 400 else None
     if candidate is not None and candidate.is_file():
+        _inside(candidate, base, allow_outside, ("notice",), "notice", notice.strip(), located, path)
         return read_text(candidate)
     if _looks_like_path(notice):
         raise CaseFileError(
@@ -182,7 +216,7 @@ def _notice_text(notice: str | None, base: Path, located: LocatedYaml, path: Pat
 
 
 def _report_paths(
-    reports: str | list[str] | None, base: Path, located: LocatedYaml, path: Path
+    reports: str | list[str] | None, base: Path, located: LocatedYaml, path: Path, allow_outside: bool = False
 ) -> tuple[Path, ...]:
     if reports is None:
         return ()
@@ -199,5 +233,7 @@ def _report_paths(
                 key="reports" if isinstance(reports, str) else f"reports[{i}]",
                 fix="give a file or folder path relative to the case file.",
             )
-        resolved.append(target)
+        loc = ("reports",) if isinstance(reports, str) else ("reports", i)
+        key = "reports" if isinstance(reports, str) else f"reports[{i}]"
+        resolved.append(_inside(target, base, allow_outside, loc, key, name, located, path))
     return tuple(resolved)

@@ -38,6 +38,13 @@ def draft(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit with code 1 when the letter is not ready to send.")
     ] = False,
+    allow_outside: Annotated[
+        bool,
+        typer.Option(
+            "--allow-outside",
+            help="Let the case file name a notice or reports outside its own folder (for a case you wrote).",
+        ),
+    ] = False,
     force: Annotated[
         bool, typer.Option("--force", help="Write -o over an existing file that is not an earlier draft.")
     ] = False,
@@ -52,7 +59,7 @@ def draft(
     from reinstate.yamlio import read_text
 
     fmt = _draft_format(output_format, output)
-    loaded = load_case(case)
+    loaded = load_case(case, allow_outside=allow_outside)
     if output is not None:
         inputs = [case, *(p for p in (notice, reports) if p is not None), *loaded.report_paths]
         _check_output(output, inputs, force)
