@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -340,3 +341,26 @@ def test_a_control_character_in_the_case_is_a_clear_error_not_a_traceback(
     result = runner.invoke(app, ["draft", str(case), "-o", str(tmp_path / "appeal.docx")])
     assert result.exit_code == 2, result.output
     assert "U+0001" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+@pytest.mark.parametrize("command", ["notice", "review", "draft", "init"])
+def test_devices_and_fifos_are_refused_not_read(command: str, tmp_path: Path) -> None:
+    """Issue 13 item 11: reading /dev/zero or a FIFO hung or filled the memory."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for target in (str(fifo), "/dev/zero"):
+        args = (
+            [command, target]
+            if command != "init"
+            else [command, str(tmp_path / "c.yaml"), "--notice", target]
+        )
+        done = subprocess.run(
+            [sys.executable, "-m", "reinstate", *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 2, (command, target, done.stderr)
+        assert "not a regular file" in done.stderr and "Traceback" not in done.stderr

@@ -23,3 +23,25 @@ def test_chinese_line_when_the_error_has_one() -> None:
 def test_chinese_line_falls_back_to_the_english_fix() -> None:
     error = InputError("bad.", line=3, path="a.txt", fix="do this.", message_zh="有问题。")
     assert error.render("zh") == "a.txt:3：有问题。 解决办法：do this."
+
+
+def test_yaml_alias_bombs_and_complex_keys_are_clear_errors() -> None:
+    """Issue 13 items 11 and 16: an alias bomb expanded to 2 GB; `? [a, b]` gave a TypeError."""
+    import pytest
+
+    from reinstate.errors import InputError
+    from reinstate.yamlio import load_located
+
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in "bcdefghi":
+        previous = chr(ord(level) - 1)
+        bomb += f"{level}: &{level} [" + ", ".join([f"*{previous}"] * 10) + "]\n"
+    with pytest.raises(InputError) as error:
+        load_located(bomb, path="bomb.yaml")
+    assert "too many items" in str(error.value) and "aliases" in str(error.value)
+    with pytest.raises(InputError) as complex_key:
+        load_located("? [a, b]\n: 1\n", path="case.yaml")
+    assert "plain text" in str(complex_key.value) and "case.yaml:1" in str(complex_key.value)
+    deep = "a: " + "[" * 60 + "]" * 60 + "\n"
+    with pytest.raises(InputError):
+        load_located(deep, path="deep.yaml")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,10 +31,33 @@ class LocatedYaml:
             loc = loc[:-1]
 
 
+MAX_TEXT_BYTES = 10 * 1024 * 1024  # a case file, a notice or a letter is a few KB; 10 MB is a generous cap
+
+
 def read_text(path: Path) -> str:
-    """Read a small text file the user gave, with a clear message for every way it can fail."""
+    """Read a small text file the user gave, with a clear message for every way it can fail.
+
+    Only regular files are read, and at most ``MAX_TEXT_BYTES``: /dev/zero, a FIFO or /dev/stdin would
+    otherwise hang or fill the memory (standard input is read through `-`, with the same cap).
+    """
     try:
-        raw = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(
+                "is not a regular file (a device, a pipe or a socket).",
+                path=path,
+                fix="give a text file, or `-` to read standard input.",
+            )
+        if info.st_size > MAX_TEXT_BYTES:
+            raise InputError(
+                f"is larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB, far more than a case file, notice or letter.",
+                path=path,
+                fix="give the text itself only.",
+            )
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_TEXT_BYTES + 1)
     except FileNotFoundError:
         raise InputError("file not found.", path=path, fix="check the path and the spelling.") from None
     except IsADirectoryError:
@@ -97,15 +121,37 @@ def load_located(text: str, *, path: Path | str) -> LocatedYaml:
     located = LocatedYaml(data=None)
     if node is None:
         return located
-    located.data = _build(node, (), located.lines, path)
+    located.data = _build(node, (), located.lines, path, [0])
     return located
 
 
-def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path | str) -> Any:
+MAX_NODES = 100_000  # keys, items and values in one document: a case file has a few hundred
+MAX_DEPTH = 50
+
+
+def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path | str, count: list[int]) -> Any:
+    """Plain data from a node, counting every node built: YAML aliases can repeat a part of the
+    document exponentially (a "billion laughs" bomb), so the count and the depth are bounded."""
+    count[0] += 1
+    if count[0] > MAX_NODES or len(loc) > MAX_DEPTH:
+        raise InputError(
+            "this YAML document expands to too many items (more than "
+            f"{MAX_NODES:,}, or nested more than {MAX_DEPTH} deep), usually through repeated aliases (*name).",
+            path=path,
+            line=node.start_mark.line + 1,
+            fix="write the case file without anchors and aliases (& and *).",
+        )
     lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise InputError(
+                    "a key must be plain text, not a list or a mapping.",
+                    path=path,
+                    line=key_node.start_mark.line + 1,
+                    fix="write `name: value`; remove the `? ` form.",
+                )
             key = _scalar(key_node)
             if key in result:
                 raise InputError(
@@ -116,10 +162,10 @@ def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path | str) -
                 )
             child = (*loc, str(key))
             lines[child] = key_node.start_mark.line + 1
-            result[key] = _build(value_node, child, lines, path)
+            result[key] = _build(value_node, child, lines, path, count)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*loc, i), lines, path) for i, item in enumerate(node.value)]
+        return [_build(item, (*loc, i), lines, path, count) for i, item in enumerate(node.value)]
     try:
         return _scalar(node)
     except ValueError:  # e.g. 2026-02-30: a date-shaped scalar that is no real date
