@@ -131,7 +131,7 @@ def test_cut_gzip_reads_what_is_there() -> None:
     assert any("ends early" in n.message for n in read.notes)
 
 
-def test_duplicated_rows_count_once() -> None:
+def test_a_download_pasted_twice_into_one_file_counts_once() -> None:
     read = read_reports([QUIRKS / "orders-duplicated.txt"])
     assert read.con.execute("SELECT count(*), sum(quantity) FROM orders").fetchone() == (4, 5)
     assert any("4 order lines appeared more than once" in n.message for n in read.notes)
@@ -253,3 +253,16 @@ def test_header_aliases_of_each_report(tmp_path: Path) -> None:
     ]
     claim = read.con.execute("SELECT claim_type, claim_date, status, amount FROM claims").fetchone()
     assert claim == ("A-to-z Guarantee", dt.date(2026, 11, 10), "Closed - refunded", 12.5)
+
+
+def test_identical_lines_inside_one_download_all_count(tmp_path: Path) -> None:
+    """Issue 13 item 18: 153 identical lines of one All Orders file were dropped, so the return rate's
+    denominator came out 4,965 units instead of 5,039. Lines of one download are real order lines."""
+    lines = (QUIRKS / "orders-duplicated.txt").read_text(encoding="utf-8").splitlines()
+    header, rows = lines[0], lines[1:5]  # four order lines, then a repeat of the first one only
+    path = tmp_path / "orders.txt"
+    path.write_text("\n".join([header, *rows, rows[0]]) + "\n", encoding="utf-8")
+    read = read_reports([path])
+    # 5 lines, quantities 2 + 1 + 1 + 1 + 2 = 7
+    assert read.con.execute("SELECT count(*), sum(quantity) FROM orders").fetchone() == (5, 7)
+    assert not any("appeared more than once" in n.message for n in read.notes)

@@ -2,7 +2,7 @@
 
 Duplicates happen when the same download is given twice, or when the "by order date" and "by last
 update" All Orders reports overlap: an order line found in several files is kept once, from the file
-where it was updated last (by ``last-updated-date``, compared as ISO text). Metrics are measured per marketplace, so order lines sold on another
+where it was updated last; identical lines inside one download are all kept (by ``last-updated-date``, compared as ISO text). Metrics are measured per marketplace, so order lines sold on another
 Amazon site than most of the orders (or outside Amazon, ``Non-Amazon``) are left out.
 """
 
@@ -15,8 +15,6 @@ from reinstate.reports.dates import marketplace_of
 from reinstate.reports.model import Note, ReadResult
 from reinstate.reports.tables import table_columns
 
-LINE_IDENTITY = ("file_id", "order_id", "order_item_id", "sku", "asin", "quantity", "item_price", "order_status",
-                 "purchase_date", "last_updated", "ship_state", "sales_channel")  # fmt: skip
 DEDUPED = ("feedback", "returns", "claims", "late_shipments", "cancellations", "tracking", "deliveries")
 
 
@@ -48,14 +46,7 @@ def _dedupe_orders(result: ReadResult) -> None:
             "FROM k GROUP BY item_key) "
             "SELECT k.* EXCLUDE (item_key) FROM k JOIN best USING (item_key) WHERE k.file_id = best.f"
         )
-    quick = ("file_id", "order_id", "order_item_id", "sku")  # all distinct: no line can repeat
-    if _has_duplicates(result, "orders", exclude=(), only=quick) and _has_duplicates(
-        result, "orders", exclude=("line",), only=LINE_IDENTITY
-    ):
-        con.execute(
-            "CREATE OR REPLACE TABLE orders AS SELECT * EXCLUDE (line), min(line) AS line "
-            f"FROM (SELECT {result.materialise_lines('orders')} FROM orders) GROUP BY ALL"
-        )
+    _repeated_files(result)
     dropped = before - _count(result, "SELECT count(*) FROM orders")
     if dropped:
         result.notes.append(
@@ -64,6 +55,31 @@ def _dedupe_orders(result: ReadResult) -> None:
                 f"{dropped} order lines appeared more than once (the same download given twice, or "
                 "overlapping reports); each line is counted once.",
             )
+        )
+
+
+def _repeated_files(result: ReadResult) -> None:
+    """Collapse a file that is one download pasted several times over (every line there k times).
+
+    Otherwise lines of one download are never merged, even when identical: each is a real order line,
+    and the return rate's denominator must count every unit. Only the same line in several files, or a
+    whole download repeated inside one file, is one line.
+    """
+    if not _has_duplicates(
+        result, "orders", exclude=(), only=("file_id", "order_id", "order_item_id", "sku")
+    ):
+        return  # no line can repeat: one cheap pass instead of grouping every column
+    columns = ", ".join(c for c in table_columns("orders") if c != "line")
+    repeated = result.con.execute(
+        f"SELECT file_id FROM (SELECT file_id, count(*) AS n FROM orders GROUP BY file_id, {columns}) "
+        "GROUP BY file_id HAVING min(n) = max(n) AND min(n) > 1"
+    ).fetchall()
+    for (file_id,) in repeated:
+        result.con.execute(
+            "CREATE OR REPLACE TABLE orders AS "
+            f"SELECT * EXCLUDE (line), min(line) AS line FROM (SELECT {result.materialise_lines('orders')} "
+            f"FROM orders WHERE file_id = {int(file_id)}) GROUP BY ALL "
+            f"UNION ALL BY NAME SELECT {result.materialise_lines('orders')} FROM orders WHERE file_id <> {int(file_id)}"
         )
 
 
