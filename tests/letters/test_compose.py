@@ -358,3 +358,11 @@ def test_an_attachment_counts_when_it_names_the_document_as_a_seller_would(
 ) -> None:
     result = draft(write_case, FULL + f"attachments:\n  - {attachment}\n")
     assert ("document-not-listed" in codes(result)) is warned
+
+
+def test_markdown_export_never_carries_user_html(write_case: Callable[[str], Path]) -> None:
+    """Issue 13 item 17: `<script>` typed into a case reached the .md export as HTML."""
+    result = draft(write_case, FULL.replace("for a move.", "for a move <script>alert(1)</script> & more."))
+    assert "<script>" not in result.markdown and "&lt;script&gt;" in result.markdown
+    assert "&amp; more" in result.markdown
+    assert "<script>alert(1)</script> & more" in result.text  # plain text stays as typed

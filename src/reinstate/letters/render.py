@@ -20,6 +20,13 @@ if TYPE_CHECKING:
     from jinja2 import Template
 
 
+def _markdown_safe(value: object) -> object:
+    """Text from the case as Markdown shows it: an angle bracket a seller typed stays text, never HTML."""
+    if isinstance(value, str):
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value
+
+
 @cache
 def _template(name: str) -> Template:
     env = Environment(
@@ -27,6 +34,7 @@ def _template(name: str) -> Template:
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
+        finalize=_markdown_safe if name.endswith(".md.j2") else None,
     )
     return env.get_template(name)
 
