@@ -195,6 +195,16 @@ CASES: dict[str, dict[str, Any]] = {
         "deadline_days": 30,
         "appeal_needed": True,
     },
+    "verification-dated.txt": {
+        # a dated deadline: four weeks after the notice's own date
+        "reasons": ["seller-verification"],
+        "scope": "account",
+        "marketplace": "US",
+        "documents_requested": ["bank-statement"],
+        "deadline_days": 28,
+        "dates": ["2026-10-19", "2026-11-16"],
+        "appeal_needed": True,
+    },
     "fair-pricing.txt": {
         # the fix is the price, not an appeal
         "reasons": ["fair-pricing"],

@@ -27,7 +27,7 @@ from reinstate.notice.ids import (
 from reinstate.notice.language import detect_language
 from reinstate.notice.model import Deadline, Notice, NoticeFigure, ReasonMatch, RightsOwner
 from reinstate.notice.region import Region, locate, unfold_headings
-from reinstate.notice.requests import find_deadline, find_documents
+from reinstate.notice.requests import count_from, find_deadline, find_documents
 
 __all__ = [
     "CitedItem",
@@ -94,7 +94,9 @@ def _assemble(
     scope, scope_evidence = find_scope(lines)
     action = action_taken(lines)
     documents, periods = find_documents(lines)
-    deadline = find_deadline(lines)
+    day_first = marketplace not in MONTH_FIRST
+    dates = find_dates(lines, day_first=day_first)
+    deadline = count_from(find_deadline(lines, day_first=day_first), dates)
     complaint_ids = find_complaint_ids(lines)
     owner = find_rights_owner(lines)
     needed, step_en, step_zh = advice.advise(
@@ -122,7 +124,7 @@ def _assemble(
         documents_requested=documents,
         document_periods_days=periods,
         deadline=deadline,
-        dates=find_dates(lines, day_first=marketplace not in MONTH_FIRST),
+        dates=dates,
         appeal_needed=needed,
         next_step=step_en,
         next_step_zh=step_zh,

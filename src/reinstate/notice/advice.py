@@ -137,11 +137,23 @@ def next_step(
     if zh:
         due = ""
         if deadline:
-            due = f"，期限为 {deadline.hours} 小时" if deadline.hours else f"，期限为 {deadline.days} 天"
+            due = (
+                f"，截止日期为 {deadline.date}"
+                if deadline.date
+                else f"，期限为 {deadline.hours} 小时"
+                if deadline.hours
+                else f"，期限为 {deadline.days} 天"
+            )
         return f"需要申诉：在“{place}”提交行动计划和通知要求的文件{due}。"
     due = ""
     if deadline:
-        due = f" within {deadline.hours} hours" if deadline.hours else f" within {deadline.days} days"
+        due = (
+            f" by {deadline.date}"
+            if deadline.date
+            else f" within {deadline.hours} hours"
+            if deadline.hours
+            else f" within {deadline.days} days"
+        )
     return f"An appeal is needed: submit a Plan of Action and the documents asked for through {place}{due}."
 
 

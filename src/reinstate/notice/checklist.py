@@ -21,7 +21,7 @@ LABELS = {
         "appeal": "Is an appeal needed?", "colon": ": ", "sep": ", ", "open": " (", "close": ")",
         "send": "What to send", "nothing": "The notice names no documents.", "covers": "must cover the last {n} days",
         "also": "Often also asked for with this reason", "when": "By when",
-        "days": "Within {n} days of the notice.", "hours": "Within {n} hours of the notice (about {days} days).", "no_deadline": "The notice sets no deadline; answer as soon as your fixes are in place.",
+        "days": "Within {n} days of the notice.", "hours": "Within {n} hours of the notice (about {days} days).", "date": "By {date}.", "date_days": "By {date} ({n} days from the notice).", "no_deadline": "The notice sets no deadline; answer as soon as your fixes are in place.",
         "where": "Where in Seller Central", "cited": "What the appeal must answer",
         "asins": "ASINs", "orders": "Orders", "complaints": "Complaint IDs", "owner": "Rights owner",
         "types": "Infringement type", "contacts": "Amazon addresses", "market": "Marketplace", "notes": "Notes",
@@ -33,7 +33,7 @@ LABELS = {
         "appeal": "是否需要申诉？", "colon": "：", "sep": "、", "open": "（", "close": "）",
         "send": "需要提交的材料", "nothing": "通知没有点名要求任何文件。", "covers": "需覆盖最近 {n} 天",
         "also": "此类原因通常还会要求", "when": "截止时间",
-        "days": "收到通知后 {n} 天内。", "hours": "收到通知后 {n} 小时内（约 {days} 天）。", "no_deadline": "通知没有给出期限；纠正措施落实后尽快回复。",
+        "days": "收到通知后 {n} 天内。", "hours": "收到通知后 {n} 小时内（约 {days} 天）。", "date": "{date} 之前。", "date_days": "{date} 之前（通知后 {n} 天）。", "no_deadline": "通知没有给出期限；纠正措施落实后尽快回复。",
         "where": "卖家平台中的位置", "cited": "申诉必须逐一回应的内容",
         "asins": "ASIN", "orders": "订单", "complaints": "投诉编号", "owner": "权利人",
         "types": "侵权类型", "contacts": "亚马逊邮箱", "market": "站点", "notes": "注意",
@@ -125,7 +125,10 @@ def _when(notice: Notice, lang: str) -> list[str]:
     if not notice.deadline:
         return ["", t["when"], "  " + t["no_deadline"]]
     deadline = notice.deadline
-    if deadline.hours:
+    if deadline.date:
+        key = "date" if deadline.days is None else "date_days"
+        line = t[key].format(date=deadline.date, n=deadline.days)
+    elif deadline.hours:
         line = t["hours"].format(n=deadline.hours, days=deadline.days)
     else:
         line = t["days"].format(n=deadline.days)

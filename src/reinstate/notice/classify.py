@@ -34,6 +34,9 @@ WEAK_PHRASES = {
     "seller of record": 0.6, "expiration date": 0.5, "sales rank": 0.6, "issued in the last 365 days": 0.4,
     "recent seller-fulfilled orders": 0.4, "considerably higher than expected": 0.6, "utility bill": 0.6,
     "权利人": 0.6, "过期": 0.5, "变体": 0.5,
+    # Chinese notices name A-to-z claims in the funds boilerplate of every deactivation ("we deduct
+    # any A-to-z Guarantee claims from your funds"), not only in order-defect notices.
+    "亚马逊商城交易保障索赔": 0.3,
     # Section 3 of the Business Solutions Agreement is cited for related accounts, but also for
     # inauthentic and other deactivations: the "separate account" wording decides.
     "section 3 of amazon's business solutions agreement": 0.4, "商业解决方案协议": 0.4,
@@ -100,7 +103,8 @@ def phrase_strength(phrase: str) -> float:
 
 @cache
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """A pattern for ``phrase`` that forgives case, line breaks, commas and hyphens between words.
+    """A pattern for ``phrase`` that forgives case, line breaks, commas and hyphens between words,
+    and a plural of its last word ("safety complaint" also finds "safety complaints").
 
     Chinese phrases may be broken by a line wrap anywhere, so any whitespace between their
     characters is allowed.
@@ -109,8 +113,10 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
         chars = ["[账帐]" if ch == "账" else re.escape(ch) for ch in phrase if not ch.isspace()]
         return re.compile(r"\s*".join(chars))
     words = [w for w in re.split(SEP, phrase.lower()) if w]
+    plural = "(?:s|es)?" if words[-1][-1:].isalpha() else ""
     return re.compile(
-        r"(?<![a-z0-9])" + SEP.join(re.escape(w) for w in words) + r"(?![a-z0-9])", re.IGNORECASE
+        r"(?<![a-z0-9])" + SEP.join(re.escape(w) for w in words) + plural + r"(?![a-z0-9])",
+        re.IGNORECASE,
     )
 
 

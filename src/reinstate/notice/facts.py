@@ -8,37 +8,19 @@ same reason can hit a listing or a whole account.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 
+from reinstate.notice.dates import DATE_PATTERNS, iso
 from reinstate.notice.ids import unique
 from reinstate.notice.model import Scope
 from reinstate.notice.requests import sentences
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-         ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
-         ("nov", "november"), ("dec", "december")),
-        start=1,
-    )
-    for m in names
-}  # fmt: skip
-MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("ymd", re.compile(r"(?<![\d-])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d-])")),
-    ("mdy_name", re.compile(MONTH + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.IGNORECASE)),
-    ("dmy_name", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH + r"\.?,?\s+(\d{4})\b", re.IGNORECASE)),
-    ("zh", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")),
-    ("numeric", re.compile(r"(?<![\d/.-])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/.-])")),
-)
 SCOPE_PATTERNS: tuple[tuple[Scope, str], ...] = (
     (
         "account",
         r"(?:seller|selling) account (?:has been|was|is|have been) (?:permanently |temporarily )?(?:deactivated|suspended|blocked|closed)|"
-        r"\byou (?:may|can) (?:not|no longer) (?:currently )?sell on\b|\byou are no longer able to sell\b|"
+        r"\byou (?:may|can) (?:not|no longer) (?:currently )?sell on\b|\byou are no longer able to sell\b|\byou (?:will not|won't) be able to sell\b|"
         r"(?:removed|revoked|suspended|deactivated) your (?:amazon(?:\.[a-z.]+)? )?selling privileges|"
         r"selling privileges (?:have been|were|are|has been) (?:removed|revoked|suspended|deactivated)|"
         r"deactivated your (?:amazon(?:\.[a-z.]+)? )?(?:seller |selling )?account|account (?:has been|was) deactivated|"
@@ -104,27 +86,10 @@ def find_dates(lines: Iterable[str], *, day_first: bool = False) -> tuple[str, .
     for index, line in enumerate(lines):
         for kind, pattern in DATE_PATTERNS:
             for match in pattern.finditer(line):
-                iso = _iso(kind, match.groups(), day_first)
-                if iso:
-                    found.append((index, match.start(), iso))
-    return unique(iso for _, _, iso in sorted(found))
-
-
-def _iso(kind: str, groups: tuple[str | None, ...], day_first: bool) -> str | None:
-    g = [str(x) for x in groups]
-    if kind in {"ymd", "zh"}:
-        y, m, d = int(g[0]), int(g[1]), int(g[2])
-    elif kind == "mdy_name":
-        y, m, d = int(g[2]), MONTHS[g[0].lower().rstrip(".")], int(g[1])
-    elif kind == "dmy_name":
-        y, m, d = int(g[2]), MONTHS[g[1].lower().rstrip(".")], int(g[0])
-    else:
-        a, b, y = int(g[0]), int(g[1]), int(g[2])
-        m, d = (b, a) if day_first or a > 12 else (a, b)
-    try:
-        return dt.date(y, m, d).isoformat() if 1990 <= y <= 2100 else None
-    except ValueError:
-        return None
+                found_iso = iso(kind, match.groups(), day_first)
+                if found_iso:
+                    found.append((index, match.start(), found_iso))
+    return unique(value for _, _, value in sorted(found))
 
 
 def find_scope(lines: Iterable[str]) -> tuple[Scope, str | None]:

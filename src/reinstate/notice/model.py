@@ -40,11 +40,17 @@ class RightsOwner:
 
 @dataclass(frozen=True)
 class Deadline:
-    """The time Amazon gives to answer, as written (``within 72 hours``) and in whole days."""
+    """The time Amazon gives to answer, as written (``within 72 hours``, ``by November 30, 2026``).
 
-    days: int
+    ``days`` is the time in whole days; for a dated deadline ("by November 30, 2026") it counts from the
+    notice's first date, and is ``None`` when the notice gives no earlier date to count from. ``date``
+    is the ISO date of a dated deadline.
+    """
+
+    days: int | None
     hours: int | None
     text: str
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -148,6 +154,7 @@ class Notice:
             "deadline_days": self.deadline_days,
             "deadline_hours": self.deadline_hours,
             "deadline_text": self.deadline.text if self.deadline else None,
+            "deadline_date": self.deadline.date if self.deadline else None,
             "dates": list(self.dates),
             "appeal_needed": self.appeal_needed,
             "next_step": self.next_step,

@@ -7,10 +7,12 @@ acceptable plan within 17 days ..."). A sentence that says a document is *not* n
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Iterable
 
+from reinstate.notice.dates import date_at
 from reinstate.notice.model import Deadline
 
 DOCUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -91,33 +93,48 @@ CJK_END = re.compile(r"[\u4e00-\u9fff，。：；]")
 CJK_START = re.compile(r"[\u4e00-\u9fff]")
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|(?<=[。！？；])\s*")
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "twelve": 12,
-    "fourteen": 14, "fifteen": 15, "seventeen": 17, "thirty": 30, "forty-eight": 48, "sixty": 60,
-    "seventy-two": 72, "ninety": 90, "a": 1,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "twelve": 12, "fourteen": 14, "fifteen": 15, "seventeen": 17, "twenty": 20, "twenty-one": 21,
+    "twenty-four": 24, "thirty": 30, "forty-five": 45, "forty-eight": 48, "sixty": 60, "seventy-two": 72,
+    "ninety": 90, "a": 1,
 }  # fmt: skip
+COUNT = r"(\d+|[a-z]+(?:-[a-z]+)?)(?:\s*\(\d+\))?"  # "17", "seventeen", "seven (7)"
 DEADLINE_EN = (
     re.compile(
-        r"\b(?:within|in the next|in)\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+(?:calendar |business |working )?(days?|hours?)\b",
+        r"\b(?:within|in the next|in)\s+" + COUNT + r"\s+(?:calendar |business |working )?(days?|hours?)\b",
         re.IGNORECASE,
     ),
     re.compile(
-        r"\b(\d+|[a-z]+(?:-[a-z]+)?)\s+(?:calendar |business )?(days?|hours?)\s+(?:after|from|of|following) (?:receiving|receipt|the date|this notification|this notice|this message)",
+        r"\b"
+        + COUNT
+        + r"\s+(?:calendar |business |working )?(days?|hours?)\s+(?:after|from|of|following) (?:receiving|receipt|the date|this notification|this notice|this message)",
         re.IGNORECASE,
     ),
     re.compile(
-        r"\byou have (\d+|[a-z]+(?:-[a-z]+)?)\s+(?:calendar |business )?(days?|hours?)\b", re.IGNORECASE
+        r"\byou have " + COUNT + r"\s+(?:calendar |business |working )?(days?|hours?)\b", re.IGNORECASE
     ),
 )
+# A dated deadline: "by November 30, 2026", "no later than 30 November 2026", "before 2026-11-30".
+BY_DATE_EN = re.compile(
+    r"\b(?:by|before|no later than|not later than|on or before)\s+(?:the\s+)?", re.IGNORECASE
+)
+# "在 2026年11月30日之前", "请于 2026-11-30 前": the date comes first, "之前/以前/前" after it.
+DATE_THEN_BEFORE_ZH = re.compile(r"\s*(?:之前|以前|前)")
+ZH_DATE_START = re.compile(r"(?<![\d-])\d{4}\s*(?:年|[-/.])")
 DEADLINE_ZH = re.compile(
     r"(?<!\d)(?<!过去)(?<!最近)(?<!近)(?<!过去 )(?<!最近 )(?<!近 )(\d+)\s*(?:个)?\s*(天|日|工作日|小时)\s*(?:内|之内|以内)"
 )
 ACTS = re.compile(
-    r"\b(?:send|submit|provide|appeal|respond|reply|choose|complete|receive|plan|take action|if you do not|if you don't|"
-    r"otherwise)\b|提交|发送|提供|申诉|回复|否则|如果",
+    r"\b(?:send|submit|provide|appeal|respond|reply|responses?|choose|complete|receive|plan|take action|"
+    r"if you do not|if you don't|otherwise)\b|提交|发送|提供|申诉|回复|答复|否则|如果",
     re.IGNORECASE,
 )
+# Sentences with a time in them that is not the seller's time to answer Amazon: what Amazon will do,
+# how long a review lasts, when funds may be requested, how fast to answer buyers.
 NOT_A_DEADLINE = re.compile(
-    r"\b(?:we will|we'll|expect|usually|typically|generally|our decision|should not exceed)\b|我们将|通常",
+    r"\b(?:we will|we'll|expect|usually|typically|generally|our decision|should not exceed|recommend|"
+    r"disbursements?)\b|\b(?:buyer|customer)s?'? (?:messages|enquiries|inquiries|questions)|\bof their messages\b|"
+    r"我们将|通常|建议|买家(?:的)?(?:消息|咨询|询问)",
     re.IGNORECASE,
 )
 
@@ -216,18 +233,50 @@ def find_documents(lines: Iterable[str]) -> tuple[tuple[str, ...], dict[str, int
     return tuple(sorted(found, key=lambda d: found[d])), periods
 
 
-def find_deadline(lines: Iterable[str]) -> Deadline | None:
-    """The first time limit the notice sets for the seller's answer, in days (and hours when given so)."""
+def find_deadline(lines: Iterable[str], *, day_first: bool = False) -> Deadline | None:
+    """The first time limit the notice sets for the seller's answer: in days (and hours when given so),
+    or a date ("by November 30, 2026", "在 2026年11月30日之前") with ``days`` left to :func:`count_from`."""
     for sentence in sentences(lines):
         if not ACTS.search(sentence) or NOT_A_DEADLINE.search(sentence):
             continue
-        for pattern in DEADLINE_EN:
-            for found in pattern.finditer(sentence):
-                if (count := _number(found.group(1))) and count > 0:
-                    return _deadline(count, found.group(2).lower().startswith("hour"), found.group(0))
-        zh = DEADLINE_ZH.search(sentence)
-        if zh:
-            return _deadline(int(zh.group(1)), zh.group(2) == "小时", zh.group(0))
+        found = _counted(sentence) or _dated(sentence, day_first)
+        if found:
+            return found
+    return None
+
+
+def count_from(deadline: Deadline | None, dates: tuple[str, ...]) -> Deadline | None:
+    """A dated deadline with its ``days`` counted from the notice's first date, when that date is earlier."""
+    if deadline is None or deadline.date is None or deadline.days is not None or not dates:
+        return deadline
+    start, end = dt.date.fromisoformat(dates[0]), dt.date.fromisoformat(deadline.date)
+    if start >= end:
+        return deadline
+    return Deadline(days=(end - start).days, hours=None, text=deadline.text, date=deadline.date)
+
+
+def _counted(sentence: str) -> Deadline | None:
+    for pattern in DEADLINE_EN:
+        for found in pattern.finditer(sentence):
+            if (count := _number(found.group(1))) and count > 0:
+                return _deadline(count, found.group(2).lower().startswith("hour"), found.group(0))
+    zh = DEADLINE_ZH.search(sentence)
+    if zh:
+        return _deadline(int(zh.group(1)), zh.group(2) == "小时", zh.group(0))
+    return None
+
+
+def _dated(sentence: str, day_first: bool) -> Deadline | None:
+    for by in BY_DATE_EN.finditer(sentence):
+        date = date_at(sentence, by.end(), day_first=day_first)
+        if date:
+            return Deadline(days=None, hours=None, text=sentence[by.start() : date[1]].strip(), date=date[0])
+    for start in ZH_DATE_START.finditer(sentence):
+        date = date_at(sentence, start.start(), day_first=day_first)
+        if date and (before := DATE_THEN_BEFORE_ZH.match(sentence, date[1])):
+            return Deadline(
+                days=None, hours=None, text=sentence[start.start() : before.end()].strip(), date=date[0]
+            )
     return None
 
 
