@@ -33,6 +33,7 @@ from reinstate.store import ConflictError, DatabaseUnavailable, NotFound, Permis
 from reinstate.web.headers import HostAndHeaders, allowed_hosts
 from reinstate.web.i18n import gettext_for, pick_language
 from reinstate.web.limits import BodyLimit
+from reinstate.web.ratelimit import LoginLimiter
 from reinstate.web.security import LoginRequired, csrf_token
 from reinstate.web.settings import Settings
 
@@ -57,6 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.store = open_store(settings.db_url)
     app.state.kb = load_kb()
     app.state.templates = _templates()
+    app.state.login_limiter = LoginLimiter()
     app.state.analysis_queue = ProcessPoolExecutor(
         max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_lower_priority
     )

@@ -7,7 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from reinstate.web.app import render
+from reinstate.web.app import language, render
+from reinstate.web.i18n import gettext_for
+from reinstate.web.ratelimit import LoginLimiter
 from reinstate.web.routes.cases import UserDep, store_of
 from reinstate.web.security import check_csrf
 
@@ -35,9 +37,20 @@ def login(
     password: Annotated[str, Form(max_length=1000)],
     next: Annotated[str, Form()] = "/",
 ) -> Response:
+    limiter: LoginLimiter = request.app.state.login_limiter
+    address = request.client.host if request.client else "unknown"
+    wait = limiter.wait_seconds(email, address)
+    if wait:
+        _ = gettext_for(language(request))
+        message = _("Too many failed sign-ins. Wait %(minutes)s minutes, then try again.") % {
+            "minutes": max(1, (wait + 59) // 60)
+        }
+        raise HTTPException(status_code=429, detail=message)
     user = store_of(request).authenticate(email, password)
     if user is None:
+        limiter.failed(email, address)
         return render(request, "login.html", {"next": _safe_next(next), "failed": True}, status_code=401)
+    limiter.succeeded(email)
     request.session.clear()
     request.session["user_id"] = user.id
     return RedirectResponse(_safe_next(next), status_code=303)
