@@ -150,16 +150,25 @@ def test_sharing_with_the_owner_changes_nothing(store: Store, alice: User, alice
     assert store.list_shares(alice, alices_case.id) == []
 
 
-def test_admin_sees_and_manages_every_case(
+def test_admin_manages_accounts_and_sees_no_case_not_shared_with_them(
     store: Store, alice: User, bob: User, admin: User, alices_case: Case
 ) -> None:
+    """Issue 13 item 4: an admin could read and export every user's case, which the README says no one can."""
     bobs_case = store.create_case(bob, "Bob's case", "Bob Co")
-    assert {c.id for c in store.list_cases(admin)} == {alices_case.id, bobs_case.id}
-    assert store.export_case(admin, alices_case.id)["case"]["title"] == "Alice's secret case"
-    store.share_case(admin, alices_case.id, "bob@example.com")
-    assert store.get_case(bob, alices_case.id).id == alices_case.id
-    store.delete_case(admin, bobs_case.id, confirm=True)
-    assert [c.id for c in store.list_cases(bob)] == [alices_case.id]
+    assert store.list_cases(admin) == []
+    for action in (
+        lambda: store.get_case(admin, alices_case.id),
+        lambda: store.export_case(admin, alices_case.id),
+        lambda: store.share_case(admin, alices_case.id, "bob@example.com"),
+        lambda: store.delete_case(admin, bobs_case.id, confirm=True),
+    ):
+        with pytest.raises(NotFound):
+            action()
+    assert [u.email for u in store.list_users(admin)]  # accounts are still the admin's to manage
+    store.share_case(alice, alices_case.id, "admin@example.com")
+    assert [c.id for c in store.list_cases(admin)] == [alices_case.id]
+    with pytest.raises(PermissionDenied):
+        store.delete_case(admin, alices_case.id, confirm=True)  # shared is not owned
 
 
 def test_child_ids_of_another_case_are_not_reachable(

@@ -75,6 +75,15 @@ def test_user_b_cannot_reach_user_a_case(multi: Client) -> None:
     multi.post("/logout")
     sign_in(multi, "b@example.com", "password-of-b")
     assert multi.get(f"/api/cases/{case_id}").json()["case"]["title"] == "A's case"
+    assert (
+        multi.post(f"/cases/{case_id}/unshare", {"email": "b@example.com"}).status_code == 403
+    )  # not the owner
+    multi.post("/logout")
+    sign_in(multi, "a@example.com", "password-of-a")
+    assert multi.post(f"/cases/{case_id}/unshare", {"email": "b@example.com"}).status_code == 303
+    multi.post("/logout")
+    sign_in(multi, "b@example.com", "password-of-b")
+    assert multi.get(f"/api/cases/{case_id}").status_code == 404  # sharing undone
 
 
 def test_login_redirect_stays_on_this_site(multi: Client) -> None:

@@ -184,13 +184,12 @@ class Store(RecordsMixin):
             return case
 
     def list_cases(self, user: User) -> list[Case]:
-        """The cases ``user`` may see (own and shared; all for an admin), most recently changed first."""
+        """The cases ``user`` may see (own and shared, for an admin too), most recently changed first."""
         with self._read() as session:
             actor = self._actor(session, user)
             query = select(Case).order_by(Case.updated_at.desc(), Case.id.desc())
-            if not actor.is_admin:
-                shared = exists().where(CaseShare.case_id == Case.id, CaseShare.user_id == actor.id)
-                query = query.where(or_(Case.owner_id == actor.id, shared))
+            shared = exists().where(CaseShare.case_id == Case.id, CaseShare.user_id == actor.id)
+            query = query.where(or_(Case.owner_id == actor.id, shared))
             return list(session.scalars(query))
 
     def latest_drafts(self, user: User) -> dict[int, DraftSummary]:
@@ -198,10 +197,9 @@ class Store(RecordsMixin):
         with self._read() as session:
             actor = self._actor(session, user)
             newest = select(DraftVersion.case_id, func.max(DraftVersion.number).label("number"))
-            if not actor.is_admin:
-                shared = select(CaseShare.case_id).where(CaseShare.user_id == actor.id)
-                owned = select(Case.id).where(Case.owner_id == actor.id)
-                newest = newest.where(or_(DraftVersion.case_id.in_(owned), DraftVersion.case_id.in_(shared)))
+            shared = select(CaseShare.case_id).where(CaseShare.user_id == actor.id)
+            owned = select(Case.id).where(Case.owner_id == actor.id)
+            newest = newest.where(or_(DraftVersion.case_id.in_(owned), DraftVersion.case_id.in_(shared)))
             latest = newest.group_by(DraftVersion.case_id).subquery()
             query = select(
                 DraftVersion.case_id, DraftVersion.number, DraftVersion.score, DraftVersion.created_at
@@ -244,12 +242,12 @@ class Store(RecordsMixin):
             return case
 
     def delete_case(self, user: User, case_id: int, confirm: bool = False) -> None:
-        """Delete a case and everything in it; only its owner or an admin, and only with ``confirm``."""
+        """Delete a case and everything in it; only its owner, and only with ``confirm``."""
         with self._write() as session:
             actor, case = self._case(session, user, case_id, lock=True)
-            if case.owner_id != actor.id and not actor.is_admin:
+            if case.owner_id != actor.id:
                 raise PermissionDenied(
-                    f"only the owner of case {case_id} or an admin may delete it.", fix="ask its owner."
+                    f"only the owner of case {case_id} may delete it.", fix="ask its owner."
                 )
             if confirm is not True:
                 raise ConfirmationRequired(
@@ -262,7 +260,7 @@ class Store(RecordsMixin):
     # Sharing ----------------------------------------------------------------------------------
 
     def share_case(self, user: User, case_id: int, other_user_email: str) -> None:
-        """Let the account with ``other_user_email`` read and edit the case (owner or admin only)."""
+        """Let the account with ``other_user_email`` read and edit the case (owner only)."""
         address = validate.email(other_user_email)
         with self._write() as session:
             _, case = self._owned_case(session, user, case_id, "share")
@@ -276,7 +274,7 @@ class Store(RecordsMixin):
             session.add(CaseShare(case_id=case.id, user_id=other.id))
 
     def unshare_case(self, user: User, case_id: int, other_user_email: str) -> None:
-        """Stop sharing the case with that account (owner or admin only); nothing if it was not shared."""
+        """Stop sharing the case with that account (owner only); nothing if it was not shared."""
         address = validate.email(other_user_email)
         with self._write() as session:
             _, case = self._owned_case(session, user, case_id, "unshare")
@@ -307,10 +305,8 @@ class Store(RecordsMixin):
 
     def _owned_case(self, session: Session, user: User, case_id: int, action: str) -> tuple[User, Case]:
         actor, case = self._case(session, user, case_id, lock=True)
-        if case.owner_id != actor.id and not actor.is_admin:
-            raise PermissionDenied(
-                f"only the owner of case {case_id} or an admin may {action} it.", fix="ask its owner."
-            )
+        if case.owner_id != actor.id:
+            raise PermissionDenied(f"only the owner of case {case_id} may {action} it.", fix="ask its owner.")
         return actor, case
 
     def _clean_fields(self, **fields: Any) -> dict[str, Any]:

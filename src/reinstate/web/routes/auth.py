@@ -107,3 +107,12 @@ def share(
 ) -> Response:
     store_of(request).share_case(user, case_id, email)
     return RedirectResponse(f"/cases/{case_id}#sharing", status_code=303)
+
+
+@router.post("/cases/{case_id}/unshare")
+def unshare(
+    request: Request, case_id: int, user: UserDep, email: Annotated[str, Form(max_length=254)]
+) -> Response:
+    """Stop sharing a case with a colleague (its owner only)."""
+    store_of(request).unshare_case(user, case_id, email)
+    return RedirectResponse(f"/cases/{case_id}#sharing", status_code=303)
