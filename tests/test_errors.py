@@ -45,3 +45,25 @@ def test_yaml_alias_bombs_and_complex_keys_are_clear_errors() -> None:
     deep = "a: " + "[" * 60 + "]" * 60 + "\n"
     with pytest.raises(InputError):
         load_located(deep, path="deep.yaml")
+
+
+def test_text_in_every_encoding_a_seller_saves() -> None:
+    """Issue 13 item 16: UTF-16 without a BOM was refused as binary; short text was mis-decoded."""
+    import pytest
+
+    from reinstate.errors import InputError
+    from reinstate.yamlio import decode_text
+
+    cases = {
+        "Hello seller, your account".encode("utf-16-le"): "Hello seller, your account",
+        "Hi 你好 there".encode("utf-16-be"): "Hi 你好 there",
+        "Café “seller” – €".encode("cp1252"): "Café “seller” – €",
+        "通知".encode("gbk"): "通知",  # valid UTF-8 by chance: two combining marks
+        "仓库放假".encode("gbk"): "仓库放假",
+        "Привет, продавец".encode(): "Привет, продавец",
+        "e\u0301 accent".encode(): "e\u0301 accent",  # decomposed accents stay UTF-8
+    }
+    for raw, expected in cases.items():
+        assert decode_text(raw, source="x.txt") == expected, raw
+    with pytest.raises(InputError):
+        decode_text(bytes(range(256)) * 4, source="x.bin")

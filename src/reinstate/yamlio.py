@@ -70,20 +70,77 @@ def read_text(path: Path) -> str:
 def decode_text(raw: bytes, *, source: Path | str) -> str:
     """Decode text the user gave in any common encoding (UTF-8/16 with or without BOM, GBK, cp1252...)."""
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("is a binary file, not text.", path=source, fix="give a plain-text file.")
+        unbommed = _utf16_without_bom(raw)
+        if unbommed is None:
+            raise InputError("is a binary file, not text.", path=source, fix="give a plain-text file.")
+        return unbommed
     for encoding in ("utf-8-sig", "utf-16"):
         try:
             if encoding == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
                 continue
-            return raw.decode(encoding)
+            text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
+        return _gbk_read_as_utf8(raw, text) if encoding == "utf-8-sig" else text
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
     if best is None:
         raise InputError("is not readable text.", path=source, fix="save the file as UTF-8 text.")
-    return str(best)
+    text = str(best)
+    if not _latin_or_chinese(text):  # short Chinese text saved as GBK is often guessed as something else
+        try:
+            chinese = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            return text
+        return chinese if _latin_or_chinese(chinese) else text
+    return text
+
+
+def _gbk_read_as_utf8(raw: bytes, text: str) -> str:
+    """Short GBK text can be valid UTF-8 by chance ("通知" reads as two combining marks): when the UTF-8
+    reading holds characters no one types (combining marks, unassigned or private-use code points)
+    and the GB18030 reading is plain Chinese, the GB18030 reading is the text."""
+    import unicodedata
+
+    def odd(index: int, char: str) -> bool:
+        kind = unicodedata.category(char)
+        if kind == "Mn":  # an accent after a Latin letter ("e" + U+0301) is ordinary decomposed text
+            return index == 0 or not ("A" <= text[index - 1] <= "z" or 0xC0 <= ord(text[index - 1]) <= 0x24F)
+        return kind in {"Cn", "Co"}
+
+    if not any(ord(c) > 0x7F and odd(i, c) for i, c in enumerate(text)):
+        return text
+    try:
+        chinese = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return text
+    return chinese if _latin_or_chinese(chinese) else text
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 text saved without its byte-order mark: every other byte of ASCII text is zero."""
+    head = raw[:4096]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if len(raw) % 2 or max(even, odd) < len(head) // 4 or min(even, odd) > len(head) // 20:
+        return None
+    try:
+        text = raw.decode("utf-16-le" if odd > even else "utf-16-be")
+    except UnicodeDecodeError:
+        return None
+    return text if "\x00" not in text else None
+
+
+def _latin_or_chinese(text: str) -> bool:
+    """Whether every non-ASCII character is Latin, common punctuation or currency, or Chinese."""
+    for char in text:
+        code = ord(char)
+        if code < 0x80 or 0xA0 <= code <= 0x24F or 0x2000 <= code <= 0x20CF:
+            continue
+        if 0x3000 <= code <= 0x303F or 0x3400 <= code <= 0x9FFF or 0xFF00 <= code <= 0xFFEF:
+            continue
+        return False
+    return True
 
 
 # libyaml's C parser and emitter where PyYAML was built with it (the wheels are): about ten times
