@@ -266,3 +266,15 @@ def test_identical_lines_inside_one_download_all_count(tmp_path: Path) -> None:
     # 5 lines, quantities 2 + 1 + 1 + 1 + 2 = 7
     assert read.con.execute("SELECT count(*), sum(quantity) FROM orders").fetchone() == (5, 7)
     assert not any("appeared more than once" in n.message for n in read.notes)
+
+
+def test_two_columns_for_one_field_are_refused_not_guessed(tmp_path: Path) -> None:
+    """Issue 13 item 16: duplicate headers were silently resolved to the first column."""
+    lines = (QUIRKS / "orders-duplicated.txt").read_text(encoding="utf-8").splitlines()
+    header = lines[0] + "\tquantity"
+    rows = [line + "\t9" for line in lines[1:5]]
+    path = tmp_path / "orders.txt"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    read = read_reports([path, FIXTURES / "basic" / "all-orders.txt"])
+    skipped = [s for s in read.skipped if "orders.txt" in str(s.path) and s.path.parent == tmp_path]
+    assert skipped and "both hold the field 'quantity'" in skipped[0].reason

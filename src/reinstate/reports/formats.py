@@ -272,6 +272,25 @@ class Detected:
     columns: dict[str, int]
 
 
+def _refuse_duplicates(fmt: ReportFormat, headers: list[str], path: str) -> None:
+    """Two columns that both spell one field ("quantity" twice, or "quantity" and "quantity-purchased"):
+    which one is right cannot be guessed, so the file is not read rather than read from the first."""
+    seen: dict[str, str] = {}
+    for header in headers:
+        canon = fmt.keys.get(norm_header(header))
+        if canon is None:
+            continue
+        if canon in seen:
+            raise InputError(
+                f"the columns '{seen[canon]}' and '{header}' both hold the field '{canon}', so it is not clear "
+                "which one to count.",
+                path=path,
+                line=1,
+                fix="delete or rename one of the two columns (download the report again if you did not edit it).",
+            )
+        seen[canon] = header
+
+
 def detect(headers: list[str], *, path: str) -> Detected:
     """The report type of ``headers``; :class:`InputError` naming the missing columns otherwise."""
     best: tuple[int, ReportFormat, dict[str, int]] | None = None
@@ -286,6 +305,7 @@ def detect(headers: list[str], *, path: str) -> Detected:
         _, fmt, found = best
         missing = [col for col in fmt.required if col not in found]
         if not missing:
+            _refuse_duplicates(fmt, headers, path)
             return Detected(fmt, found)
         raise _missing(fmt, missing, path)
     partial = max(FORMATS, key=lambda fmt: len(fmt.match(headers)))
