@@ -278,3 +278,20 @@ def test_two_columns_for_one_field_are_refused_not_guessed(tmp_path: Path) -> No
     read = read_reports([path, FIXTURES / "basic" / "all-orders.txt"])
     skipped = [s for s in read.skipped if "orders.txt" in str(s.path) and s.path.parent == tmp_path]
     assert skipped and "both hold the field 'quantity'" in skipped[0].reason
+
+
+def test_a_gzip_bomb_is_refused_not_inflated(tmp_path: Path) -> None:
+    """Issue 13 item 9: a 3 MB gzip that inflates to 3 GB passed; analysis took 3.2 GB and failed."""
+    import gzip
+
+    header = (QUIRKS / "orders-duplicated.txt").read_text(encoding="utf-8").splitlines()[0] + "\n"
+    bomb = tmp_path / "orders.txt.gz"
+    with gzip.open(bomb, "wb", compresslevel=9) as handle:
+        handle.write(header.encode())
+        zeros = b"0" * (1 << 20)
+        for _ in range(200):  # 200 MB of one repeated byte: about 200 KB compressed
+            handle.write(zeros)
+    read = read_reports([bomb, FIXTURES / "basic" / "all-orders.txt"])
+    skipped = [s for s in read.skipped if s.path.name == "orders.txt.gz"]
+    assert skipped and "decompresses to more than" in skipped[0].reason
+    assert read.con.execute("SELECT count(*) FROM orders").fetchone()[0] > 0  # the good file is still read

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from reinstate.errors import InputError
+
 SAMPLE = 1 << 16
 FALLBACKS = ("cp1252", "cp932", "gbk", "utf_16")
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -35,8 +37,28 @@ def is_gzip(path: Path) -> bool:
         return handle.read(2) == b"\x1f\x8b"
 
 
+MAX_RATIO = 100  # text compresses 5-20 times; a download that inflates more than this is a bomb
+RATIO_FLOOR = 64 * 1024 * 1024  # ... once past 64 MB (tiny files may compress better than any rule)
+MAX_INFLATED = 4 * 1024 * 1024 * 1024  # and never more than 4 GB from one file
+
+
+def _too_big(path: Path, read: int, inflated: int) -> InputError | None:
+    if inflated > MAX_INFLATED or (inflated > RATIO_FLOOR and inflated > MAX_RATIO * max(read, 1)):
+        return InputError(
+            f"decompresses to more than {inflated // (1024 * 1024):,} MB from {read // 1024:,} KB, far more "
+            "than a Seller Central download; it was not read.",
+            path=path,
+            fix="download the report again from Seller Central, or unzip it yourself and give the text file.",
+        )
+    return None
+
+
 def iter_chunks(path: Path, facts: Transcoded | None = None, size: int = 1 << 22) -> Iterator[bytes]:
-    """The file's bytes in chunks, decompressed when it is gzip; a cut-off gzip yields what it can."""
+    """The file's bytes in chunks, decompressed when it is gzip; a cut-off gzip yields what it can.
+
+    Decompression is bounded (``MAX_RATIO``, ``MAX_INFLATED``): a 3 MB gzip that inflates to 3 GB is
+    refused with :class:`InputError` instead of filling the memory and the disk.
+    """
     with path.open("rb") as handle:
         if handle.read(2) != b"\x1f\x8b":
             handle.seek(0)
@@ -45,18 +67,26 @@ def iter_chunks(path: Path, facts: Transcoded | None = None, size: int = 1 << 22
             return
         handle.seek(0)
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        while chunk := handle.read(size):
-            try:
-                out = inflater.decompress(chunk)
-            except zlib.error:
-                break
-            if out:
-                yield out
-            if inflater.eof and inflater.unused_data:  # several gzip members
-                rest = inflater.unused_data
-                inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-                if out := inflater.decompress(rest):
+        read = inflated = 0
+        broken = False
+        while not broken and (chunk := handle.read(size)):
+            read += len(chunk)
+            pending = chunk
+            while pending:
+                try:
+                    out = inflater.decompress(pending, size)
+                except zlib.error:
+                    broken = True
+                    break
+                inflated += len(out)
+                if error := _too_big(path, read, inflated):
+                    raise error
+                if out:
                     yield out
+                pending = inflater.unconsumed_tail
+                if inflater.eof and inflater.unused_data:  # several gzip members
+                    pending = inflater.unused_data
+                    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
         if not inflater.eof and facts is not None:
             facts.truncated = True
 
