@@ -52,3 +52,14 @@ def test_the_notice_api_refuses_what_is_not_a_json_object(tmp_path: Path) -> Non
         assert response.status_code == 400, (body, response.status_code)
     lone = client.http.post("/api/review", content=b'{"text": "\\ud800 Root cause"}', headers=headers)
     assert lone.status_code < 500
+
+
+def test_a_dated_deadline_in_the_notice_becomes_the_case_deadline(tmp_path: Path) -> None:
+    """A notice that says "no later than November 30, 2026" and no other date: the deadline is that day."""
+    client = quiet_client(tmp_path)
+    notice = (
+        "Your seller account has been deactivated because your late shipment rate is above our target. "
+        "Please send us a plan of action no later than November 30, 2026."
+    )
+    case_id = create(client, notice)
+    assert client.get(f"/api/cases/{case_id}").json()["case"]["deadline"] == "2026-11-30"

@@ -91,7 +91,9 @@ def analyse_upload(store: Store, user: User, case_id: int, report_id: int) -> No
 
 
 def _deadline(notice: Any) -> dt.date | None:
-    """The reply deadline: the notice's date (or today) plus the days it gives."""
+    """The reply deadline: the date the notice sets, else the notice's date (or today) plus its days."""
+    if notice is not None and notice.deadline is not None and notice.deadline.date:
+        return dt.date.fromisoformat(notice.deadline.date)
     if notice is None or not notice.deadline_days:
         return None
     start = dt.date.fromisoformat(notice.dates[0]) if notice.dates else dt.date.today()
