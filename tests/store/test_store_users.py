@@ -127,3 +127,12 @@ def test_list_users_is_for_admins(store: Store, alice: User, bob: User, admin: U
     ]
     with pytest.raises(PermissionDenied, match="only an admin"):
         store.list_users(alice)
+
+
+@pytest.mark.parametrize("weak", ["1234567890", "Password123", "aaaaaaaaaaaa", "ababababab", "55512345678"])
+def test_passwords_an_attacker_tries_first_are_refused(store: Store, weak: str) -> None:
+    """Issue 13 item 17: passwords were checked only for length."""
+    with pytest.raises(InvalidInput) as error:
+        store.create_user("weak@example.com", weak)
+    assert "first an attacker tries" in str(error.value)
+    store.create_user("strong@example.com", "lantern warehouse october")

@@ -54,14 +54,31 @@ def email(value: object) -> str:
     return clean
 
 
+# Passwords that are long enough and still the first ones an attacker tries.
+COMMON_PASSWORDS = frozenset(
+    """1234567890 12345678910 0123456789 1234512345 1q2w3e4r5t qwertyuiop 1qaz2wsx3edc password123
+    password1234 passwordpassword iloveyou123 qwerty12345 qwerty123456 abc1234567 a1234567890
+    asdfghjkl1 zxcvbnm123 1111111111 0000000000 admin12345 administrator welcome123 letmein123
+    changeme123 amazon1234 amazonseller sellercentral""".split()  # noqa: SIM905 - a word list
+)
+
+
 def password(value: object) -> str:
-    """A password of at least ``MIN_PASSWORD`` characters."""
+    """A password of at least ``MIN_PASSWORD`` characters that is not one an attacker tries first:
+    not a well-known password, not one character or a run of digits repeated."""
     clean = text(value, "password", limit=1024)
     if len(clean) < MIN_PASSWORD:
         raise InvalidInput(
             f"the password is shorter than {MIN_PASSWORD} characters.",
             key="password",
             fix="choose a longer one.",
+        )
+    folded = clean.lower()
+    if folded in COMMON_PASSWORDS or len(set(folded)) <= 2 or folded.isdigit():
+        raise InvalidInput(
+            "this password is among the first an attacker tries.",
+            key="password",
+            fix="choose a phrase of several words, e.g. three words you will remember.",
         )
     return clean
 
