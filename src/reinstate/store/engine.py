@@ -98,7 +98,6 @@ def build_engine(url: URL, *, busy_seconds: float = DEFAULT_BUSY_SECONDS) -> Eng
     path = sqlite_file(url)
     if path is not None:
         _make_folder(path, url)
-        _private_file(path)
     try:
         if url.get_backend_name() == "sqlite":
             engine = create_engine(
@@ -115,6 +114,8 @@ def build_engine(url: URL, *, busy_seconds: float = DEFAULT_BUSY_SECONDS) -> Eng
             if postgres
             else "use a plain sqlite:/// URL.",
         ) from error
+    if path is not None:
+        _private_file(path)  # only once the URL is usable: a bad URL leaves no empty file behind
     return engine
 
 
