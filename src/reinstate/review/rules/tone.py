@@ -1,28 +1,159 @@
 """Tone and language rules (POA5xx): factual, owned, calm, in English.
 
-Most are phrase rules: the phrases live in ``review/data/phrases.yaml`` under the rule's name.
+Blame, pressure and self-promotion are read by meaning (``blame.py``, ``pressure.py``, ``promotion.py``
+over the lexicon ``review/data/tone_lexicon.yaml``): a blamed party joined to what accuses it, a demand
+or a claim of entitlement, a boast whose subject is the seller. The other rules are phrase rules: their
+phrases live in ``review/data/phrases.yaml`` under the rule's name. A pressure or praise rule that has
+both flags a sentence once: the detector adds only sentences its phrases do not already flag.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 from reinstate.review.document import ReviewDoc
 from reinstate.review.model import Severity
 from reinstate.review.registry import Check, rule
-from reinstate.review.rules._phrases import hits
+from reinstate.review.rules import pressure, promotion
+from reinstate.review.rules._phrases import hits, pattern
+from reinstate.review.rules.blame import blames
+from reinstate.review.sections import LIST_ITEM
 
 Hits = Iterator[tuple[int, int]]
+Spans = dict[str, list[tuple[int, int]]]
+
+BLAME_RULES = {
+    "buyer": "tone.blames_buyer",
+    "amazon": "tone.blames_amazon",
+    "carrier": "tone.blames_carrier",
+    "supplier": "tone.blames_supplier",
+    "competitor": "tone.blames_competitor",
+    "external": "tone.blames_weather",
+    "staff": "tone.blames_staff",
+}
+PRESSURE_RULES = {
+    "legal": "tone.legal_threat",
+    "escalation": "tone.escalation_threat",
+    "innocence": "tone.did_nothing_wrong",
+    "entitle": "tone.entitlement",
+    "demand": "tone.dictates_decision",
+    "urgent": "tone.dictates_decision",
+    "hardship": "tone.emotional_plea",
+}
+# Phrase lists of pressure: a sentence one of them flags is not flagged again by the detector.
+PRESSURE_PHRASES = (
+    "tone.emotional_plea",
+    "tone.begging",
+    "tone.legal_threat",
+    "tone.escalation_threat",
+    "tone.did_nothing_wrong",
+    "tone.dictates_decision",
+)
+PROMOTION_RULES = {"company": "tone.company_introduction", "praise": "tone.good_metrics_plea"}
+PROMOTION_PHRASES = {
+    "company": ("structure.business_introduction",),
+    "praise": ("structure.business_introduction", "tone.good_metrics_plea"),
+}
+WRAPPED = 60  # a line this long that ends without punctuation was wrapped, and goes on on the next line
+END = ".!?:;"
+# The detectors read a sentence in bounded windows; a "sentence" longer than this (a paste with no full
+# stops) is read in pieces cut at a comma or a space, so a letter costs time in proportion to its length.
+LONGEST = 600
 
 
-def phrase_rule(
-    code: str, name: str, severity: Severity, doc: str, texts: tuple[str, str, str, str]
+def classify(sentence: str, following: str = "") -> set[str]:
+    """What a sentence is, for the labelled set: a subset of blame, pressure and intro."""
+    found = set()
+    if blames(sentence, following):
+        found.add("blame")
+    if pressure.cues(sentence):
+        found.add("pressure")
+    if promotion.cues(sentence):
+        found.add("intro")
+    return found
+
+
+def letter_sentences(doc: ReviewDoc) -> list[tuple[int, int, str]]:
+    """The letter's sentences, with a sentence wrapped over several lines read as one."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, sentence in doc.sentences():
+        if out:
+            first, last, previous = out[-1]
+            gap = doc.text[last:start]
+            line = doc.text[doc.text.rfind("\n", 0, last) + 1 : last]
+            if (
+                not gap.strip()
+                and gap.count("\n") == 1
+                and previous[-1:] not in END
+                and not LIST_ITEM.match(doc.text[start - len(gap) + gap.rfind("\n") + 1 : end])
+                and (sentence[:1].islower() or len(line) >= WRAPPED)
+            ):
+                out[-1] = (first, end, doc.text[first:end].replace("\n", " "))
+                continue
+        out.append((start, end, sentence))
+    return [piece for sentence in out for piece in _pieces(*sentence)]
+
+
+def _pieces(start: int, end: int, sentence: str) -> Iterator[tuple[int, int, str]]:
+    offset = 0
+    while len(sentence) - offset > LONGEST:
+        cut = sentence.rfind(", ", offset, offset + LONGEST)
+        if cut < offset + LONGEST // 2:
+            cut = sentence.rfind(" ", offset, offset + LONGEST)
+        if cut <= offset:
+            cut = offset + LONGEST
+        yield start + offset, start + cut, sentence[offset:cut]
+        offset = cut + 1
+        while offset < len(sentence) and sentence[offset] == " ":
+            offset += 1
+    if offset < len(sentence):
+        yield start + offset, end, sentence[offset:]
+
+
+def tone_spans(doc: ReviewDoc) -> Spans:
+    """Every span the meaning detectors flag in the letter, by the name of the rule it belongs to."""
+    return _tone_spans(doc.text)
+
+
+@lru_cache(maxsize=4)
+def _tone_spans(text: str) -> Spans:
+    found: Spans = defaultdict(list)
+    sentences = letter_sentences(ReviewDoc(text))
+    for index, (start, end, sentence) in enumerate(sentences):
+        following = ""
+        if index + 1 < len(sentences) and "\n" not in text[end : sentences[index + 1][0]]:
+            following = sentences[index + 1][2]
+        for blame in blames(sentence, following):
+            found[BLAME_RULES[blame.party]].append((start + blame.start, start + blame.end))
+        cues = pressure.cues(sentence)
+        if cues and not any(pattern(name).search(sentence) for name in PRESSURE_PHRASES):
+            found[PRESSURE_RULES[cues[0].kind]].append((start + cues[0].start, start + cues[0].end))
+        seen: set[str] = set()
+        for cue in promotion.cues(sentence):
+            if cue.kind in seen or any(
+                pattern(name).search(sentence) for name in PROMOTION_PHRASES[cue.kind]
+            ):
+                continue
+            seen.add(cue.kind)
+            found[PROMOTION_RULES[cue.kind]].append((start + cue.start, start + cue.end))
+    return dict(found)
+
+
+def register(
+    code: str,
+    name: str,
+    severity: Severity,
+    doc: str,
+    texts: tuple[str, str, str, str],
+    find: Callable[[ReviewDoc], Iterable[tuple[int, int]]],
 ) -> Check:
-    """Register a rule that flags every phrase of its list, anywhere in the letter."""
+    """Register a rule whose findings are the spans ``find`` gives, each once, in order."""
 
     def check(review: ReviewDoc) -> Hits:
-        yield from hits(review, name)
+        yield from sorted(set(find(review)))
 
     check.__doc__ = doc
     check.__name__ = name.split(".", 1)[1]
@@ -38,31 +169,68 @@ def phrase_rule(
     )(check)
 
 
+def phrase_rule(
+    code: str, name: str, severity: Severity, doc: str, texts: tuple[str, str, str, str]
+) -> Check:
+    """Register a rule that flags every phrase of its list anywhere in the letter, and every sentence the
+    meaning detectors give this rule."""
+
+    def find(review: ReviewDoc) -> Iterator[tuple[int, int]]:
+        yield from hits(review, name)
+        yield from tone_spans(review).get(name, ())
+
+    return register(code, name, severity, doc, texts, find)
+
+
+def meaning_rule(
+    code: str, name: str, severity: Severity, doc: str, texts: tuple[str, str, str, str]
+) -> Check:
+    """Register a rule whose findings are only what the meaning detectors give it."""
+
+    def find(review: ReviewDoc) -> Iterable[tuple[int, int]]:
+        return tone_spans(review).get(name, ())
+
+    return register(code, name, severity, doc, texts, find)
+
+
 BLAME_FIX = (
     "Describe what you did or failed to do. Even when someone else was involved, the cause Amazon accepts is the "
     "process you control (which carrier you chose, how you checked, what you listed)."
 )
 BLAME_FIX_ZH = "写你自己做了什么、没做到什么。即使涉及他人，亚马逊认可的原因也是你能控制的流程（选了哪家承运商、怎么检查、页面怎么写）。"
+BY_MEANING = (
+    " Found by meaning, not by a phrase list: a party and, in the same clause, what accuses it (a failure, a"
+    " fault, being the cause). Not flagged: the party only as an object or a place, what merely happened to it,"
+    " a negated accusation, a present-tense condition of a preventive measure ('when a snowstorm is forecast,"
+    " we...'), and any sentence that owns the cause ('but checking incoming stock was our job', 'because we"
+    " dropped them late'), unless it calls someone a liar or a fraud."
+)
 
-phrase_rule(
+meaning_rule(
     "POA501",
     "tone.blames_buyer",
     "error",
-    "Blaming buyers reads as refusing responsibility, the opposite of what a plan of action must show.",
+    "Blaming buyers reads as refusing responsibility, the opposite of what a plan of action must show: buyers"
+    " who 'did not read the description', lied, abused returns or wanted free products, fake or unfair claims."
+    + BY_MEANING,
     ("Blames the buyers.", "把责任推给买家。", BLAME_FIX, BLAME_FIX_ZH),
 )
-phrase_rule(
+meaning_rule(
     "POA502",
     "tone.blames_amazon",
     "error",
-    "Blaming Amazon's systems or staff puts the reviewer on the defensive and answers nothing.",
+    "Blaming Amazon's systems or staff puts the reviewer on the defensive and answers nothing: the algorithm"
+    " 'counted claims that should have been excluded', Amazon 'did not warn us', the FBA warehouse lost units."
+    + BY_MEANING,
     ("Blames Amazon.", "把责任推给亚马逊。", BLAME_FIX, BLAME_FIX_ZH),
 )
-phrase_rule(
+meaning_rule(
     "POA503",
     "tone.blames_carrier",
     "warning",
-    "The carrier is the seller's choice; a cause that ends at the carrier shows no control over it.",
+    "The carrier is the seller's choice; a cause that ends at the carrier (USPS, UPS, DHL, Royal Mail, Yanwen,"
+    " 'the courier', 'the post office' lost, delayed or damaged parcels) shows no control over it, and neither"
+    " does 'beyond our control'." + BY_MEANING,
     (
         "Blames the carrier or calls the cause out of your control.",
         "把责任推给承运商，或说原因不在你的控制范围内。",
@@ -70,25 +238,28 @@ phrase_rule(
         BLAME_FIX_ZH,
     ),
 )
-phrase_rule(
+meaning_rule(
     "POA504",
     "tone.blames_supplier",
     "warning",
-    "Suppliers are the seller's responsibility; Amazon wants to know how your checks let the fault through.",
+    "Suppliers are the seller's responsibility; Amazon wants to know how your checks let the fault through,"
+    " not that the factory 'sent defective units'." + BY_MEANING,
     ("Blames the supplier or manufacturer.", "把责任推给供应商或工厂。", BLAME_FIX, BLAME_FIX_ZH),
 )
-phrase_rule(
+meaning_rule(
     "POA505",
     "tone.blames_competitor",
     "error",
-    "Accusing competitors without proof reads as deflection; report abuse separately, not in the appeal.",
+    "Accusing competitors without proof reads as deflection; report abuse separately, not in the appeal."
+    + BY_MEANING,
     ("Blames competitors.", "把责任推给竞争对手。", BLAME_FIX, BLAME_FIX_ZH),
 )
-phrase_rule(
+meaning_rule(
     "POA506",
     "tone.blames_weather",
     "warning",
-    "Weather and 'external factors' (a common tip on Chinese seller forums) are not causes Amazon accepts.",
+    "Weather, holidays, the pandemic and 'external factors' (a common tip on Chinese seller forums) are not"
+    " causes Amazon accepts." + BY_MEANING,
     (
         "Blames the weather or 'external factors'.",
         "把原因归于天气或“外部因素”。",
@@ -96,11 +267,28 @@ phrase_rule(
         "写出你的运营没有预案的地方（没开假期模式、处理时间没有余量、没有备用承运商）。",
     ),
 )
+meaning_rule(
+    "POA542",
+    "tone.blames_staff",
+    "warning",
+    "Blaming an employee, a temp, a VA or a freelancer ('the new packer was careless', 'our VA uploaded the"
+    " images without asking us') tells Amazon the seller has no process that catches one person's mistake."
+    " Naming the role that missed a step is fine; calling them careless or acting without your knowledge is"
+    " not." + BY_MEANING,
+    (
+        "Blames an employee, a temp, a VA or a freelancer.",
+        "把责任推给员工、临时工、虚拟助理或自由职业者。",
+        "Describe the process that let the mistake through (no training, no check, no second pair of eyes); the"
+        " people you hire are your responsibility.",
+        "请写出让这个错误漏过去的流程问题（没有培训、没有检查、没有人复核）；您雇用的人由您负责。",
+    ),
+)
 phrase_rule(
     "POA507",
     "tone.emotional_plea",
     "warning",
-    "Amazon's guidance says to avoid emotive language; hardship stories do not answer the three questions.",
+    "Amazon's guidance says to avoid emotive language; hardship stories do not answer the three questions."
+    " Also found by meaning: livelihood, jobs or income lost, bankruptcy, money lost every day.",
     (
         "Emotional plea or hardship story.",
         "情绪化的恳求或诉苦。",
@@ -131,7 +319,9 @@ phrase_rule(
     "POA510",
     "tone.legal_threat",
     "error",
-    "Legal threats and citations move an appeal out of the seller-performance process and are widely advised against.",
+    "Legal threats and citations move an appeal out of the seller-performance process and are widely advised"
+    " against. Also found by meaning: lawyers, regulators, complaints filed against Amazon, unless denied ('we do"
+    " not have a lawyer').",
     (
         "Legal threat or legal citation.",
         "以法律手段相威胁或引用法律条文。",
@@ -143,7 +333,8 @@ phrase_rule(
     "POA511",
     "tone.escalation_threat",
     "error",
-    "Threats to escalate (to executives, the press) read as pressure, not as a plan.",
+    "Threats to escalate (to executives, the press) read as pressure, not as a plan. The press or social media"
+    " count only with a threat in the sentence, so a root cause about a social media group is fine.",
     (
         "Threat of escalation.",
         "威胁要升级投诉。",
@@ -155,7 +346,9 @@ phrase_rule(
     "POA512",
     "tone.did_nothing_wrong",
     "error",
-    "Arguing the seller did nothing wrong contradicts the plan itself; Amazon expects ownership of a specific mistake.",
+    "Arguing the seller did nothing wrong contradicts the plan itself; Amazon expects ownership of a specific"
+    " mistake. Also found by meaning: 'we have not broken any rule', 'not our mistake', 'we cannot accept this"
+    " decision'.",
     (
         "Argues you did nothing wrong.",
         "辩称自己没有做错。",
@@ -167,7 +360,9 @@ phrase_rule(
     "POA513",
     "tone.dictates_decision",
     "warning",
-    "Telling the reviewer what to decide ('ultimate conclusions') is counterproductive.",
+    "Telling the reviewer what to decide ('ultimate conclusions') is counterproductive. Also found by meaning:"
+    " a reinstatement asked for at once ('reinstate us immediately', 'restore our ASINs now', 'by tomorrow at"
+    " the latest'), 'we need you to', 'we urge you'; not 'we immediately refunded every buyer'.",
     (
         "Tells the reviewer what to decide.",
         "要求审核人员必须怎样决定。",
@@ -175,11 +370,46 @@ phrase_rule(
         "有礼貌地请求一次即可：“We ask you to reinstate our selling privileges.”",
     ),
 )
+meaning_rule(
+    "POA540",
+    "tone.entitlement",
+    "error",
+    "Entitlement argues with the reviewer instead of answering the notice: the account 'deserves to be"
+    " reinstated', the suspension is 'unfair', 'unjust' or 'ridiculous', the seller is 'punished' or 'treated"
+    " like a criminal', Amazon 'owes us' or 'has no right'. Found by meaning: 'deserves' only with the seller or"
+    " the account as subject ('the buyers deserved an accurate listing' is fine), 'unfair' not about claims"
+    " (that is blame) nor 'unfair to our buyers', 'unacceptable' or 'a mistake' only about the decision.",
+    (
+        "Claims the account is owed reinstatement, or calls the decision unfair.",
+        "声称账户理应被恢复，或指责亚马逊的决定不公平。",
+        "Delete it. State what you fixed, and ask once, politely: 'We ask you to reinstate our selling"
+        " privileges.'",
+        "请删掉这句话。写清楚您已经改正了什么，然后礼貌地请求一次即可："
+        "“We ask you to reinstate our selling privileges.”",
+    ),
+)
+meaning_rule(
+    "POA541",
+    "tone.company_introduction",
+    "warning",
+    "Amazon's guidance: focus on the events that led to the issue, not on your business. Found by meaning: an"
+    " introduction whose subject is the seller (family-owned, founded in 2009, 'we are a small brand', offices"
+    " in, our mission), not a supplier's ('the new supplier was founded in 2001'). Sentences the phrases of"
+    " POA106 already flag are left to it.",
+    (
+        "Introduces the business instead of the issue.",
+        "介绍了公司情况（成立时间、家族经营、公司使命等），而不是说明问题本身。",
+        "Delete the introduction; Amazon knows your account. Start with the issue and your ownership of it.",
+        "请删掉公司介绍，亚马逊了解您的账户。请直接从问题本身以及您承担的责任写起。",
+    ),
+)
 phrase_rule(
     "POA515",
     "tone.good_metrics_plea",
     "warning",
-    "Listing good metrics or sales to ask for forgiveness (a Chinese-forum habit) does not answer the notice.",
+    "Listing good metrics or sales to ask for forgiveness (a Chinese-forum habit) does not answer the notice."
+    " Also found by meaning: thousands of happy customers, top seller, a 4.9 star rating, years of experience,"
+    " 'we have always provided excellent service'; not 'our top seller, the bamboo board, had 11 complaints'.",
     (
         "Lists good metrics or history instead of answering the issue.",
         "罗列其他好指标或销售历史，而不是回答问题本身。",
