@@ -46,3 +46,30 @@ def test_the_session_cookie_is_secure_off_loopback(tmp_path: Path) -> None:
 
     assert Settings(host="192.168.1.20").secure_cookies
     assert not Settings(host="127.0.0.1").secure_cookies
+
+
+def test_on_a_network_address_only_the_token_holder_creates_the_admin(tmp_path: Path) -> None:
+    """Issue 13 item 5: on a network host, whoever opened /setup first became the administrator."""
+    from fastapi.testclient import TestClient
+
+    from reinstate.web import Settings, create_app
+
+    settings = Settings(
+        db_url=f"sqlite:///{tmp_path / 'cases.db'}",
+        secret_key="test-secret",
+        host="192.168.1.20",
+        setup_token="tok-123",
+        allowed_hosts=("testserver",),
+        background_analysis=False,
+    )
+    # off loopback the session cookie is Secure: the browser (and this client) must use HTTPS
+    client = Client(TestClient(create_app(settings), base_url="https://testserver"))
+    assert client.get("/setup").status_code == 403
+    client.get("/setup?token=tok-123")
+    refused = client.post("/setup", {"email": "eve@example.com", "password": "lantern warehouse october"})
+    assert refused.status_code == 403
+    made = client.post(
+        "/setup", {"email": "boss@example.com", "password": "lantern warehouse october", "token": "tok-123"}
+    )
+    assert made.status_code == 303
+    assert client.get("/setup?token=tok-123").url.path != "/setup"  # closed once an admin exists

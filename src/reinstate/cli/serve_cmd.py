@@ -57,7 +57,12 @@ def serve(
     check_port_free(host, port)  # say so now, not after "running at"
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"reinstate is running at http://{shown}:{port}/  (Ctrl+C to stop)", err=True)
-    if settings.needs_login:
+    if settings.needs_login and settings.setup_needs_token:
+        typer.echo(
+            f"Accounts are on. Create the administrator at http://{shown}:{port}/setup?token={settings.setup_token}",
+            err=True,
+        )
+    elif settings.needs_login:
         typer.echo("Accounts are on: the first visit creates the administrator.", err=True)
     if workers == 1:
         uvicorn.run(application, host=host, port=port, log_level="warning")
@@ -67,6 +72,7 @@ def serve(
         REINSTATE_MULTI_USER="1" if multi_user else "0",
         REINSTATE_SERVE_HOST=host,
         REINSTATE_ALLOWED_HOSTS=",".join(hosts),
+        REINSTATE_SETUP_TOKEN=settings.setup_token,  # every worker accepts the token printed above
     )
     if can_share_port():  # a socket per worker: the kernel spreads connections evenly
         Supervisor(host, port, workers).run()

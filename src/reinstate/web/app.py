@@ -14,6 +14,7 @@ import time
 from collections.abc import AsyncIterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +117,8 @@ def create_app_from_env() -> FastAPI:
         secret_key=secret_key_file(data_dir()),
         allowed_hosts=tuple(h for h in os.environ.get("REINSTATE_ALLOWED_HOSTS", "").split(",") if h),
     )
+    if token := os.environ.get("REINSTATE_SETUP_TOKEN"):
+        settings = replace(settings, setup_token=token)
     return create_app(settings)
 
 

@@ -20,9 +20,11 @@ class Settings:
     max_upload_bytes: int = 50 * 1024 * 1024
     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS  # a pasted notice or letter: the store's own limit
     background_analysis: bool = True  # analyse uploads after answering, one at a time, on one core
-    allowed_hosts: tuple[
-        str, ...
-    ] = ()  # names besides loopback and `host` that requests may use (--allowed-host)
+    # Names besides loopback and `host` that requests may use (--allowed-host).
+    allowed_hosts: tuple[str, ...] = ()
+    # On a network address, the first administrator is created only with this token (printed by
+    # `serve`), so a stranger on the network who opens /setup first cannot take the server.
+    setup_token: str = field(default_factory=lambda: secrets.token_urlsafe(16))
 
     @property
     def max_field_bytes(self) -> int:
@@ -33,6 +35,10 @@ class Settings:
     @property
     def needs_login(self) -> bool:
         return self.multi_user or self.host not in LOOPBACK
+
+    @property
+    def setup_needs_token(self) -> bool:
+        return self.host not in LOOPBACK
 
     @property
     def secure_cookies(self) -> bool:

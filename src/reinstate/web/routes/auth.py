@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -62,11 +63,25 @@ def logout(request: Request) -> Response:
     return RedirectResponse("/login", status_code=303)
 
 
+def _check_setup_token(request: Request, token: str) -> None:
+    """Off loopback, only the person who started the server (and saw its token) creates the admin."""
+    settings = request.app.state.settings
+    if settings.setup_needs_token and not secrets.compare_digest(token, settings.setup_token):
+        _ = gettext_for(language(request))
+        raise HTTPException(
+            status_code=403,
+            detail=_(
+                "Open the set-up link that `reinstate serve` printed when it started (it holds a token)."
+            ),
+        )
+
+
 @router.get("/setup", response_class=HTMLResponse)
-def setup_form(request: Request) -> Response:
+def setup_form(request: Request, token: str = "") -> Response:
     if store_of(request).has_users() or not request.app.state.settings.needs_login:
         return RedirectResponse("/", status_code=303)
-    return render(request, "setup.html", {})
+    _check_setup_token(request, token)
+    return render(request, "setup.html", {"token": token})
 
 
 @router.post("/setup")
@@ -74,7 +89,9 @@ def setup(
     request: Request,
     email: Annotated[str, Form(max_length=254)],
     password: Annotated[str, Form(min_length=10, max_length=1000)],
+    token: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
+    _check_setup_token(request, token)
     user = store_of(request).create_first_admin(email, password)
     request.session.clear()
     request.session["user_id"] = user.id
