@@ -39,6 +39,15 @@ ASIDE = "(…)"
 
 
 @dataclass(frozen=True)
+class Cue:
+    """A kind of pressure or self-promotion, and the characters of the sentence that show it."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Words:
     """The tokens of one sentence: ``text[i]`` spans ``start[i]:end[i]`` of the sentence."""
 
@@ -167,6 +176,7 @@ def entries(section: str) -> dict[str, list[str]]:
     return {f"{section}.{tag}": list(items) for tag, items in _data()[section].items()}
 
 
+@cache
 def word_set(name: str) -> frozenset[str]:
     """A plain list of single words of the lexicon (section ``words``)."""
     return frozenset(str(w) for w in _data()["words"][name])

@@ -37,7 +37,9 @@ from reinstate.review.rules._lexicon import (
     clause_start,
     longest,
     parse,
-    word_set,
+)
+from reinstate.review.rules._lexicon import (
+    word_set as w,
 )
 
 GROUPS = ("carrier", "buyer", "amazon", "supplier", "external", "staff", "competitor")
@@ -95,11 +97,6 @@ class _Evidence:
     end: int
     hard: bool  # a hostile accusation, which no ownership excuses
     anchor: int = -1  # the party it is about (its first token), -1 for none
-
-
-@cache
-def w(name: str) -> frozenset[str]:
-    return word_set(name)
 
 
 def blames(sentence: str, following: str = "") -> list[Blame]:

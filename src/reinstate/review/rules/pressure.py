@@ -20,18 +20,18 @@ A demand or an urgent request inside a condition ("if you need more information"
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
-
 from reinstate.review.rules._lexicon import (
     HARD,
+    Cue,
     Match,
     Parsed,
     Words,
     clause_end,
     clause_start,
     parse,
-    word_set,
+)
+from reinstate.review.rules._lexicon import (
+    word_set as w,
 )
 
 KINDS = ("legal", "escalation", "innocence", "entitle", "demand", "urgent", "hardship")
@@ -42,20 +42,6 @@ SELF_SUBJECTS = frozenset(
     {"we", "i", "us", "our", "my", "account", "store", "shop", "business", "seller", "brand"}
 )
 OTHERS = frozenset({"buyer", "buyers", "customer", "customers", "they", "he", "she", "supplier", "carrier"})
-
-
-@dataclass(frozen=True)
-class Cue:
-    """A kind of pressure and the characters of the sentence that show it."""
-
-    kind: str
-    start: int
-    end: int
-
-
-@cache
-def w(name: str) -> frozenset[str]:
-    return word_set(name)
 
 
 def cues(sentence: str) -> list[Cue]:

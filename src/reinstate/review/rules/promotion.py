@@ -17,10 +17,18 @@ business: none of them is promotion.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
-
-from reinstate.review.rules._lexicon import HARD, Match, Parsed, clause_start, longest, parse, word_set
+from reinstate.review.rules._lexicon import (
+    HARD,
+    Cue,
+    Match,
+    Parsed,
+    clause_start,
+    longest,
+    parse,
+)
+from reinstate.review.rules._lexicon import (
+    word_set as w,
+)
 
 # Whose introduction it is: a cue after one of these is about them. Buyers are left out: "our customers
 # always give us five stars" praises the seller.
@@ -29,20 +37,6 @@ CLAUSE = frozenset({"but", "because", "so", "although", "while", "and"})
 AFTER_ARTICLE = 7  # words from "we are a" to the noun that says what the business is
 WITHOUT_ARTICLE = 2
 GAP_STOPS = frozenset({",", "that", "who", "which", "with", "to", "for", "and", "of", "in", "on", "at"})
-
-
-@dataclass(frozen=True)
-class Cue:
-    """A kind of self-promotion and the characters of the sentence that show it."""
-
-    kind: str
-    start: int
-    end: int
-
-
-@cache
-def w(name: str) -> frozenset[str]:
-    return word_set(name)
 
 
 def cues(sentence: str) -> list[Cue]:
