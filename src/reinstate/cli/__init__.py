@@ -95,26 +95,16 @@ def main() -> None:
         sys.stderr.close()
 
 
-MAX_LETTER_BYTES = 10 * 1024 * 1024
-
-
 def read_input(source: str, *, what: str = "file") -> str:
-    """Text from a file or stdin (``-``) in any common encoding, refusing anything over 10 MB."""
-    from reinstate.yamlio import decode_text, read_text
+    """Text from a file or stdin (``-``) in any common encoding, within ``yamlio.MAX_TEXT_BYTES`` (10 MB)."""
+    from reinstate.yamlio import MAX_TEXT_BYTES, decode_text, read_text
 
-    if source == "-":
-        raw = sys.stdin.buffer.read(MAX_LETTER_BYTES + 1)
-        name = "<stdin>"
-    else:
-        path = Path(source)
-        if path.is_file() and path.stat().st_size > MAX_LETTER_BYTES:
-            raise InputError(
-                f"is larger than 10 MB; a {what} is a few pages.", path=path, fix=f"give the {what} itself."
-            )
-        return read_text(path)
-    if len(raw) > MAX_LETTER_BYTES:
-        raise InputError(f"the input is larger than 10 MB; a {what} is a few pages.", path=name)
-    return decode_text(raw, source=name)
+    if source != "-":
+        return read_text(Path(source))  # regular files only, with the same cap
+    raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
+    if len(raw) > MAX_TEXT_BYTES:
+        raise InputError(f"the input is larger than 10 MB; a {what} is a few pages.", path="<stdin>")
+    return decode_text(raw, source="<stdin>")
 
 
 from reinstate.cli import commands  # noqa: E402  (registers every command on `app`)

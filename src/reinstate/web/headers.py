@@ -19,7 +19,8 @@ from starlette.datastructures import Headers
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+from reinstate.web.settings import LOOPBACK
+
 POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; "
     "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -36,7 +37,7 @@ SECURITY_HEADERS = (
 
 def allowed_hosts(host: str, extra: Iterable[str] = ()) -> frozenset[str]:
     """The names a request may give in its Host header (lower case, without port)."""
-    names = {*LOOPBACK_NAMES, *(h.strip().lower() for h in extra if h.strip())}
+    names = {*LOOPBACK, *(h.strip().lower() for h in extra if h.strip())}
     if host not in {"0.0.0.0", "::", ""}:
         names.add(host.lower())
     return frozenset(names)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict, deque
+from collections.abc import Callable
 
 PER_ACCOUNT = 5
 PER_ADDRESS = 20
@@ -21,14 +22,10 @@ MAX_KEYS = 10_000
 
 
 class LoginLimiter:
-    def __init__(self, clock: object = time.monotonic) -> None:
-        self._clock = clock
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._now = clock
         self._failures: OrderedDict[str, deque[float]] = OrderedDict()
         self._lock = threading.Lock()
-
-    def _now(self) -> float:
-        clock = self._clock
-        return float(clock())  # type: ignore[operator]
 
     def _recent(self, key: str, now: float) -> deque[float]:
         found = self._failures.get(key) or deque()
