@@ -30,8 +30,9 @@ from reinstate.letters.english import ActionReading, read_action
 from reinstate.letters.evidence import DataEvidence
 from reinstate.notice import Notice, names_document, uncovered_items
 from reinstate.notice.coverage import NOT_ATTACHED, CitedItem, cited_items
+from reinstate.review.rules.language import CJK
 
-NON_ENGLISH = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+NON_ENGLISH = re.compile(CJK)  # the reviewer's own class (POA521), so draft and review agree
 ActionStatus = Literal["done", "planned", "future", "standing_rule", "intention", "undated", "promise"]
 TO_MEASURES: frozenset[str] = frozenset({"planned", "future", "standing_rule", "intention"})
 UK_SPELLING = frozenset({"UK", "GB", "IE", "AU", "IN", "SG", "AE", "SA", "EG"})
