@@ -116,3 +116,24 @@ def test_a_100kb_paste_of_odd_text_is_reviewed() -> None:
     shapes += ("#" * 100_000 + ":a", "- " * 50_000, "( " * 50_000, "we " * 33_000, "1. " * 33_000)
     for text in shapes:  # the times are measured in benchmarks/bench_review.py (adversarial inputs)
         assert 0 <= review_text(text).score <= 100
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our supplier, Lanternway Trading Co., Ltd. shipped the wrong colour to us in October.",
+        "The asin was removed after the inauthenticity complaint.",
+        "Two chargebacks were filed in October.",
+        "Our supplier xxxx shipped the wrong colour.",
+    ],
+)
+def test_names_amazon_words_and_redactions_are_not_grammar_errors(text: str) -> None:
+    """A company suffix is not a sentence end, "asin" is not "as in", and a redaction is no word."""
+    assert not review_text(text, select=["POA523"]).findings
+
+
+def test_a_real_error_after_a_name_is_still_found() -> None:
+    found = review_text(
+        "Lanternway Trading Co., Ltd. has moreinformed the buyers.", select=["POA523"]
+    ).findings
+    assert found and "moreinformed" in found[0].message

@@ -20,7 +20,8 @@ from reinstate.case.schema import (
     Seller,
 )
 from reinstate.errors import CaseFileError
-from reinstate.kb import KnowledgeBase, load_kb
+from reinstate.kb import KnowledgeBase, load_kb, load_phrase_bank
+from reinstate.kb.phrases import check_values
 from reinstate.yamlio import LocatedYaml, load_located, read_text
 
 __all__ = [
@@ -83,6 +84,7 @@ def case_from_data(
         raise _translate(exc, located, path) from None
     kb = kb or load_kb()
     _check_reason_ids(case, located, path, kb)
+    _check_phrases(located, path)
     base = path.parent
     notice_text = _notice_text(case.notice, base, located, path, allow_outside)
     reports = _report_paths(case.reports, base, located, path, allow_outside)
@@ -165,6 +167,104 @@ def _check_reason_ids(case: Case, located: LocatedYaml, path: Path, kb: Knowledg
                 key=f"root_causes[{i}].kb",
                 fix="run `reinstate reasons <reason-id>` to see the root-cause ids, or write `text:` instead.",
             )
+
+
+PHRASE_LISTS = {
+    "root_causes": ("root_cause",),
+    "actions_taken": ("action_taken",),
+    "preventive_measures": ("preventive_measure",),
+}
+KIND_NAMES = {
+    "root_cause": ("a root cause", "根本原因"),
+    "action_taken": ("an action", "纠正措施"),
+    "preventive_measure": ("a preventive measure", "预防措施"),
+}
+
+
+def _check_phrases(located: LocatedYaml, path: Path) -> None:
+    """Every ``phrase:`` entry names a phrase of the bank that fits its list, with valid slot values."""
+    data = located.data
+    assert isinstance(data, dict)
+    for key, kinds in PHRASE_LISTS.items():
+        entries = data.get(key) or []
+        for i, entry in enumerate(entries):
+            if isinstance(entry, dict) and (
+                entry.get("phrase") is not None or entry.get("values") is not None
+            ):
+                _check_phrase_entry(entry, (key, i), kinds, located, path)
+
+
+def _check_phrase_entry(
+    entry: dict[str, Any], loc: tuple[str, int], kinds: tuple[str, ...], located: LocatedYaml, path: Path
+) -> None:
+    key = f"{loc[0]}[{loc[1]}]"
+    phrase_id = entry.get("phrase")
+    if not isinstance(phrase_id, str):
+        raise CaseFileError(
+            "`values` belong to a `phrase`; this entry names none.",
+            path=path,
+            line=located.line_of(loc),
+            key=key,
+            fix="add `phrase: <id>` (see `reinstate phrases`), or write `text:` and remove `values`.",
+            message_zh="填写了句式的内容（values），但没有选择句式（phrase）。",
+            fix_zh="选择一个句式，或者删掉 values 改为自己填写 text。",
+        )
+    for other in ("text", "text_zh"):
+        if entry.get(other) is not None:
+            raise CaseFileError(
+                f"an entry gives either `phrase` or `{other}`, not both.",
+                path=path,
+                line=located.line_of((*loc, other)),
+                key=f"{key}.{other}",
+                fix=f"remove `{other}`: the phrase writes the English and the Chinese itself.",
+                message_zh="句式和自己填写的内容只能二选一。",
+                fix_zh="删掉自己填写的内容；句式会自动生成英文和中文。",
+            )
+    bank = load_phrase_bank()
+    found = bank.find(phrase_id)
+    if found is None:
+        several = bank.ambiguous(phrase_id)
+        raise CaseFileError(
+            f"the phrase bank has no phrase '{phrase_id}'."
+            if not several
+            else f"'{phrase_id}' names several phrases: {', '.join(several)}.",
+            path=path,
+            line=located.line_of((*loc, "phrase")),
+            key=f"{key}.phrase",
+            fix="run `reinstate phrases` to list the ids, and write the full id (reason/phrase).",
+        )
+    if found.phrase.kind not in kinds:
+        what_en, what_zh = KIND_NAMES[found.phrase.kind]
+        raise CaseFileError(
+            f"'{found.id}' is {what_en} phrase; it cannot stand under `{loc[0]}`.",
+            path=path,
+            line=located.line_of((*loc, "phrase")),
+            key=f"{key}.phrase",
+            fix=f"move the entry to the right list, or pick a phrase with `reinstate phrases --kind {kinds[0]}`.",
+            message_zh=f"这个句式是用来写{what_zh}的，放错了位置。",
+        )
+    values = entry.get("values") or {}
+    if not isinstance(values, dict):
+        raise CaseFileError(
+            "`values` is a mapping of slot names to values.",
+            path=path,
+            line=located.line_of((*loc, "values")),
+            key=f"{key}.values",
+            fix="write one `slot: value` per line under `values:`.",
+        )
+    _, problems = check_values(found.phrase, values)
+    if problems:
+        problem = problems[0]
+        at = (*loc, "values", problem.slot) if problem.slot in values else (*loc, "values")
+        raise CaseFileError(
+            f"{problem.message.en} (phrase {found.id}).",
+            path=path,
+            line=located.line_of(at) or located.line_of(loc),
+            key=f"{key}.values.{problem.slot}",
+            fix=problem.fix.en,
+            message_zh=problem.message.zh + "。",
+            fix_zh=problem.fix.zh,
+        )
 
 
 def _looks_like_path(value: str) -> bool:

@@ -88,6 +88,9 @@ class FactEntry(Strict):
     """A plain statement the letter relies on; ``letter: false`` keeps it out of the letter on purpose."""
 
     text: Sentence = Field(description="what happened, with its numbers, dates and names")
+    text_zh: Sentence | None = Field(
+        default=None, description="the same fact in Chinese, for the mirror and the fact lock"
+    )
     letter: bool = Field(default=True, description="false keeps this fact out of the letter on purpose")
 
 
@@ -97,7 +100,14 @@ def _fact(value: Any) -> Any:
 
 
 class RootCauseEntry(Strict):
-    text: Sentence | None = Field(default=None, description="what happened, when, how many")
+    text: Sentence | None = Field(default=None, description="what happened, when, how many (or `phrase`)")
+    phrase: str | None = Field(
+        default=None, description="a phrase-bank id (`reinstate phrases`), used instead of `text`"
+    )
+    values: dict[str, Any] | None = Field(default=None, description="the phrase's slot values, by slot name")
+    text_zh: Sentence | None = Field(
+        default=None, description="the same content in Chinese, when `text` is your own English"
+    )
     kb: str | None = Field(
         default=None, description="a knowledge-base root cause id, e.g. late-or-lost-deliveries"
     )
@@ -106,24 +116,55 @@ class RootCauseEntry(Strict):
 
     @model_validator(mode="after")
     def _text_or_kb(self) -> RootCauseEntry:
-        if not self.text and not self.kb:
-            raise ValueError("a root cause needs `text` (what happened) or `kb` (a knowledge-base cause id)")
+        if not self.text and not self.kb and not self.phrase:
+            raise ValueError(
+                "a root cause needs `text` (what happened), `phrase` (a phrase-bank id) or `kb` "
+                "(a knowledge-base cause id)"
+            )
         return self
 
 
 class ActionEntry(Strict):
-    text: Sentence = Field(description="what was done")
+    text: Sentence | None = Field(default=None, description="what was done (or give `phrase`)")
+    phrase: str | None = Field(
+        default=None, description="a phrase-bank id (`reinstate phrases`), used instead of `text`"
+    )
+    values: dict[str, Any] | None = Field(default=None, description="the phrase's slot values, by slot name")
+    text_zh: Sentence | None = Field(
+        default=None, description="the same content in Chinese, when `text` is your own English"
+    )
     date: CalendarDate | None = Field(default=None, description="the day it was completed")
     done: bool = Field(default=True, description="false for an action that is planned, not yet done")
     evidence: Sentence | None = Field(default=None, description="what proves it, e.g. a screenshot attached")
     owner: Sentence | None = Field(default=None, description="who carries out a planned action")
 
+    @model_validator(mode="after")
+    def _text_or_phrase(self) -> ActionEntry:
+        if not self.text and not self.phrase:
+            raise ValueError("an action needs `text` (what was done) or `phrase` (a phrase-bank id)")
+        return self
+
 
 class MeasureEntry(Strict):
-    text: Sentence = Field(description="the rule or control that prevents a repeat")
+    text: Sentence | None = Field(
+        default=None, description="the rule or control that prevents a repeat (or give `phrase`)"
+    )
+    phrase: str | None = Field(
+        default=None, description="a phrase-bank id (`reinstate phrases`), used instead of `text`"
+    )
+    values: dict[str, Any] | None = Field(default=None, description="the phrase's slot values, by slot name")
+    text_zh: Sentence | None = Field(
+        default=None, description="the same content in Chinese, when `text` is your own English"
+    )
     owner: Sentence | None = Field(default=None, description="the role responsible")
     start: CalendarDate | None = Field(default=None, description="the day it started or starts")
     frequency: Sentence | None = Field(default=None, description="how often it runs")
+
+    @model_validator(mode="after")
+    def _text_or_phrase(self) -> MeasureEntry:
+        if not self.text and not self.phrase:
+            raise ValueError("a measure needs `text` (the rule) or `phrase` (a phrase-bank id)")
+        return self
 
 
 class LetterOptions(Strict):
@@ -134,6 +175,14 @@ class LetterOptions(Strict):
     )
 
 
+def _none_is_empty(value: Any) -> Any:
+    """``root_causes:`` with nothing (or only comments) under it is an empty list, not an error."""
+    return [] if value is None else value
+
+
+Listed = BeforeValidator(_none_is_empty)
+
+
 class Case(Strict):
     version: Literal[1] = 1
     seller: Seller
@@ -142,10 +191,12 @@ class Case(Strict):
     as_of: CalendarDate | None = Field(default=None, description="the date the case is written for")
     language: Literal["en", "zh"] = Field(default="en", description="the seller's language for messages")
     scope: Literal["account", "listing", "category", "fulfillment-method"] | None = None
-    reasons: list[str] = Field(default_factory=list)
-    facts: list[Annotated[FactEntry, BeforeValidator(_fact)]] = Field(default_factory=list)
-    root_causes: list[RootCauseEntry] = Field(default_factory=list)
-    actions_taken: list[ActionEntry] = Field(default_factory=list)
-    preventive_measures: list[MeasureEntry] = Field(default_factory=list)
-    attachments: list[Sentence] = Field(default_factory=list, description="documents sent with the appeal")
+    reasons: Annotated[list[str], Listed] = Field(default_factory=list)
+    facts: Annotated[list[Annotated[FactEntry, BeforeValidator(_fact)]], Listed] = Field(default_factory=list)
+    root_causes: Annotated[list[RootCauseEntry], Listed] = Field(default_factory=list)
+    actions_taken: Annotated[list[ActionEntry], Listed] = Field(default_factory=list)
+    preventive_measures: Annotated[list[MeasureEntry], Listed] = Field(default_factory=list)
+    attachments: Annotated[list[Sentence], Listed] = Field(
+        default_factory=list, description="documents sent with the appeal"
+    )
     letter: LetterOptions = Field(default_factory=LetterOptions)

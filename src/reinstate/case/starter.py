@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from typing import Any
 
-from reinstate.kb import KnowledgeBase
+from reinstate.kb import KnowledgeBase, load_phrase_bank
+from reinstate.kb.phrases import example_text
 from reinstate.kb.schema import Reason
 
 PLACEHOLDER_NAME = "Your Business Name LLC"
@@ -12,12 +15,14 @@ PLACEHOLDER_NAME = "Your Business Name LLC"
 INTRO = {
     "en": [
         "reinstate case file. Fill it in, then run: reinstate draft {name}",
-        "Write the letter's content in English: Amazon reviews appeals in English.",
+        "Amazon reviews appeals in English: write your own points in English, or use the phrase bank",
+        "(`phrase:` with `values:`; `reinstate phrases` lists them) and fill in only dates, counts and names.",
         "Only seller.name is required; every empty part becomes a warning that says what to add.",
     ],
     "zh": [
         "reinstate 案例文件。填写完成后运行：reinstate draft {name}",
-        "信件内容请用英文填写：亚马逊用英文审核申诉。注释里的中文只是帮你思考。",
+        "亚马逊用英文审核申诉。可以用句式库（`phrase:` 加 `values:`，`reinstate phrases --lang zh` 列出全部句式），",
+        "只填日期、数量和名称，英文由句式生成；自己写的内容请用英文，中文原文可以放在 text_zh 里。",
         "只有 seller.name 是必填项；没填的部分会在生成时给出提示，告诉你还要补充什么。",
     ],
 }
@@ -33,6 +38,8 @@ SECTIONS = {
         "measures": "Preventive measures: what stops it happening again, who owns it, from when, how often.",
         "attachments": "Documents you send with the appeal (they are listed in the letter).",
         "example": "example",
+        "found": "Found in your reports (confirm it, or delete it):",
+        "fill": "Fill in {slots}, then remove the # signs to use it:",
     },
     "zh": {
         "facts": "信中可以引用的事实：日期、数量、发生了什么。",
@@ -43,6 +50,8 @@ SECTIONS = {
         "measures": "预防措施：怎样防止再次发生、谁负责、从哪天开始、多久执行一次。",
         "attachments": "随申诉一起提交的文件（信中会列出）。",
         "example": "示例",
+        "found": "从您的报表中发现（请确认；不对就删掉）：",
+        "fill": "请补充 {slots}，然后删掉行首的 # 号：",
     },
 }
 
@@ -55,6 +64,8 @@ def starter_case(
     file_name: str,
     notice: str | None = None,
     today: dt.date | None = None,
+    findings: list[dict[str, Any]] | None = None,
+    reports: str | None = None,
 ) -> str:
     """The text of a starter case file; it loads and drafts as it is (with warnings)."""
     s = SECTIONS[lang]
@@ -68,12 +79,16 @@ def starter_case(
     ]
     if notice:
         lines.append(f"notice: {notice}")
+    if reports:
+        lines.append(f"reports: {reports}")
     lines += [f"as_of: {(today or dt.date.today()).isoformat()}", f"language: {lang}"]
     lines.append(f"reasons: [{', '.join(r.id for r in reasons)}]" if reasons else "reasons: []")
     lines += ["", f"# {s['facts']}", "facts: []", "", f"# {s['causes']}"]
     for reason in reasons:
         lines += _cause_comments(reason, lang, multi=len(reasons) > 1)
-    lines += ["root_causes: []", "", f"# {s['actions']}", "actions_taken: []"]
+    found = [f for f in findings or [] if f.get("phrase")]
+    lines += _found_causes(found, lang) if found else ["root_causes: []"]
+    lines += ["", f"# {s['actions']}", "actions_taken: []"]
     lines += [
         f"#   {s['example']}:",
         "#   - text: Refunded all 12 affected buyers in full",
@@ -87,6 +102,44 @@ def starter_case(
         lines += [f"#     frequency: {m.frequency.en}"]
     lines += ["", f"# {s['attachments']}", "attachments: []"]
     return "\n".join(lines) + "\n"
+
+
+def _found_causes(findings: list[dict[str, Any]], lang: str) -> list[str]:
+    """Root causes from the analysis: ready when the data fills every slot, else commented with what to add."""
+    s = SECTIONS[lang]
+    lines = ["root_causes:"]
+    active = 0
+    for finding in findings:
+        phrase = finding["phrase"]
+        summary = finding["summary_zh"] if lang == "zh" else finding["summary"]
+        entry = [f"- phrase: {phrase['id']}", "  values:"]
+        entry += [f"    {name}: {_yaml(value)}" for name, value in phrase["values"].items()]
+        entry += [f"    {name}:    # {_slot_hint(phrase['id'], name, lang)}" for name in phrase["missing"]]
+        lines.append(f"  # {s['found']} {summary}")
+        if phrase["missing"]:
+            lines.append("  # " + s["fill"].format(slots=", ".join(phrase["missing"])))
+            lines += [f"  # {line}" for line in entry]
+        else:
+            lines += [f"  {line}" for line in entry]
+            active += 1
+    return lines
+
+
+def _slot_hint(phrase_id: str, name: str, lang: str) -> str:
+    found = load_phrase_bank().find(phrase_id)
+    slot = found.phrase.slot(name) if found else None
+    if slot is None:
+        return ""
+    hint = slot.label.get(lang)
+    if slot.choices:
+        hint += ": " + " | ".join(f"{c.id} ({c.zh if lang == 'zh' else c.en})" for c in slot.choices)
+    else:
+        hint += (", 例如 " if lang == "zh" else ", e.g. ") + example_text(slot)
+    return hint
+
+
+def _yaml(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False) if not isinstance(value, int) else str(value)
 
 
 def _cause_comments(reason: Reason, lang: str, *, multi: bool) -> list[str]:

@@ -68,7 +68,7 @@ def handles_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def emit_json(payload: dict[str, Any]) -> None:
+def emit_json(payload: dict[str, Any] | list[Any]) -> None:
     typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
 
 

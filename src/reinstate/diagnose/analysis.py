@@ -11,6 +11,7 @@ from typing import Any
 from reinstate.diagnose import complaints, odr, returns, shipping
 from reinstate.diagnose.common import ensure_tables
 from reinstate.diagnose.model import Finding
+from reinstate.diagnose.phrases import suggest_phrase
 from reinstate.errors import InputError
 from reinstate.metrics import MetricResult, Window, compute_metrics, default_as_of, missing_metrics
 from reinstate.metrics.orders import weekly_defects
@@ -128,5 +129,7 @@ def analyze(paths: list[Path], as_of: dt.date | None = None, reasons: list[str] 
     as_of = as_of or default_as_of(read)
     metrics = compute_metrics(read, as_of)
     findings = find_findings(read, metrics, reasons, as_of)
+    for finding in findings:
+        finding.phrase = suggest_phrase(finding)
     timeline = {"order_defect_rate": weekly_defects(read, as_of)} if "order_defect_rate" in metrics else {}
     return Analysis(as_of, read, metrics, findings, timeline)

@@ -27,6 +27,8 @@ class Finding:
     evidence: dict[str, Any] = field(default_factory=dict)
     kb_cause: str | None = None
     summary_zh: str = field(kw_only=True)  # keyword-only, so the positional order above is unchanged
+    # the phrase of ``kb_cause`` filled from the evidence: {id, values, missing} (see diagnose.phrases)
+    phrase: dict[str, Any] | None = field(default=None, kw_only=True)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -40,5 +42,6 @@ class Finding:
             "count": self.count,
             "total": self.total,
             "kb_cause": self.kb_cause,
+            "phrase": self.phrase,
             "evidence": self.evidence,
         }

@@ -14,12 +14,22 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from reinstate.errors import KnowledgeBaseError, UnknownReasonError
+from reinstate.kb.phrases import BankPhrase, PhraseFile
 from reinstate.kb.schema import Document, DocumentCatalogue, Playbook, Reason, RootCause
 from reinstate.yamlio import load_located
 
 M = TypeVar("M", bound=BaseModel)
 
-__all__ = ["Document", "KnowledgeBase", "Playbook", "Reason", "load_kb"]
+__all__ = [
+    "BankPhrase",
+    "Document",
+    "KnowledgeBase",
+    "PhraseBank",
+    "Playbook",
+    "Reason",
+    "load_kb",
+    "load_phrase_bank",
+]
 
 
 @dataclass(frozen=True)
@@ -98,8 +108,8 @@ def load_kb() -> KnowledgeBase:
     return kb
 
 
-def _load(entry: Any, model: type[M]) -> M:
-    name = f"kb/data/{entry.name}"
+def _load(entry: Any, model: type[M], folder: str = "") -> M:
+    name = f"kb/data/{folder}{entry.name}"
     located = load_located(entry.read_text(encoding="utf-8"), path=name)
     try:
         return model.model_validate(located.data)
@@ -156,3 +166,60 @@ def reason_problems(reason: Reason, documents: set[str], playbooks: set[str] | N
         seen = [item.id for item in items]
         problems += [f"{reason.id}: {what} id '{i}' is used twice" for i in set(seen) if seen.count(i) > 1]
     return problems
+
+
+@cache
+def load_phrase_bank() -> PhraseBank:
+    """Load the phrase bank once per process and check that every phrase serves a real id."""
+    kb = load_kb()
+    root = resources.files("reinstate.kb") / "data" / "phrases"
+    phrases: dict[str, BankPhrase] = {}
+    problems: list[str] = []
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        source = entry.name.removesuffix(".yaml")
+        playbook = source in kb.playbooks
+        if source not in kb.reasons and not playbook:
+            raise KnowledgeBaseError(f"phrases/{entry.name}: no reason or playbook '{source}'.")
+        for phrase in _load(entry, PhraseFile, "phrases/").phrases:
+            item = BankPhrase(phrase=phrase, source=source, playbook=playbook)
+            if item.id in phrases:
+                problems.append(f"{item.id}: id used twice")
+            phrases[item.id] = item
+            if not _serves(kb, item):
+                problems.append(f"{item.id}: no {phrase.kind.replace('_', ' ')} '{phrase.kb}' in {source}")
+    if problems:
+        raise KnowledgeBaseError("broken phrase bank: " + "; ".join(sorted(problems)))
+    return PhraseBank(phrases)
+
+
+def _serves(kb: KnowledgeBase, item: BankPhrase) -> bool:
+    phrase = item.phrase
+    if item.playbook:
+        return phrase.kind != "root_cause" and any(s.id == phrase.kb for s in kb.playbooks[item.source].steps)
+    reason = kb.reasons[item.source]
+    finder = {"root_cause": reason.cause, "action_taken": reason.action, "preventive_measure": reason.measure}
+    return finder[phrase.kind](phrase.kb) is not None
+
+
+@dataclass(frozen=True)
+class PhraseBank:
+    phrases: dict[str, BankPhrase]  # by full id
+
+    def find(self, phrase_id: str) -> BankPhrase | None:
+        """A phrase by full id (``reason/local``) or by a local id that only one file uses."""
+        if phrase_id in self.phrases:
+            return self.phrases[phrase_id]
+        found = [p for p in self.phrases.values() if p.phrase.id == phrase_id]
+        return found[0] if len(found) == 1 else None
+
+    def ambiguous(self, phrase_id: str) -> list[str]:
+        return sorted(p.id for p in self.phrases.values() if p.phrase.id == phrase_id)
+
+    def select(self, source: str | None = None, kind: str | None = None) -> list[BankPhrase]:
+        return [
+            p
+            for p in self.phrases.values()
+            if (source is None or p.source == source) and (kind is None or p.phrase.kind == kind)
+        ]

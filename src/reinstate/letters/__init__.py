@@ -5,7 +5,7 @@ Public entry points: :func:`draft_appeal`, :func:`render_text`, :func:`write_doc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reinstate.case import LoadedCase
@@ -18,6 +18,7 @@ from reinstate.letters.compose import compose_letter
 from reinstate.letters.evidence import DataEvidence, from_analysis
 from reinstate.letters.fit import LEVELS, count_words, form_answers, longest_items, reading_copy
 from reinstate.letters.model import Draft, DraftWarning, Item, Letter
+from reinstate.letters.phrasing import resolve_case
 from reinstate.letters.plan import plan_letter
 from reinstate.letters.render import render_text, write_docx
 from reinstate.notice import Notice, parse_notice
@@ -58,6 +59,7 @@ def draft_appeal(
     """
     kb = kb or load_kb()
     options = options or DraftOptions()
+    loaded = replace(loaded, case=resolve_case(loaded.case))  # phrase entries written out in both languages
     notice = options.notice
     if notice is None and loaded.notice_text:
         notice = parse_notice(loaded.notice_text, kb=kb, source="notice")

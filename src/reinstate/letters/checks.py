@@ -22,6 +22,7 @@ BLOCKING = (
     "no-actions-taken",
     "action-without-date",
     "not-english",
+    "fact-mismatch",
     "cited-item-not-covered",
     "requested-document-missing",
 )
@@ -34,6 +35,7 @@ def warnings_for(plan: LetterPlan) -> list[DraftWarning]:
         *_actions(plan),
         *_measures(plan),
         *(w.not_english(key) for key in plan.not_english),
+        *(w.fact_mismatch(key, m.only_en, m.only_zh) for key, m in plan.mismatches),
         *(w.document_not_attached(r, d.name.en, d.name.zh) for r, d in plan.documents_suggested),
         *(w.cited_item_not_covered(item.kind, item.value) for item in plan.unanswered),
         *(w.requested_document_missing(d.name.en, d.name.zh) for d in plan.documents_missing),

@@ -24,6 +24,19 @@ from reinstate.kb.schema import Reason
 from reinstate.letters.dates import long_date, normalise_dates
 from reinstate.letters.english import count_phrase, lower_first, sentence
 from reinstate.letters.exhibits import Exhibits, names_a_document, statement
+from reinstate.letters.mirror import (
+    cited_zh,
+    date_zh,
+    measure_zh,
+    outline_zh,
+    ownership_zh,
+    request_zh,
+    signature_zh,
+    status_zh,
+    step_zh,
+    subject_zh,
+    with_evidence_zh,
+)
 from reinstate.letters.model import Item, Letter
 from reinstate.letters.opening import Lead, lead_sentences
 from reinstate.letters.plan import LetterPlan, PlannedAction, PlannedCause, PlannedMeasure
@@ -59,21 +72,41 @@ def compose_letter(loaded: LoadedCase, plan: LetterPlan, *, level: int = 0, appe
     exhibits = Exhibits(names=[normalise_dates(a).rstrip(".") for a in case.attachments])
     lead = lead_sentences(plan)
     multi = len(plan.reasons) > 1
+    opening_parts = opening(plan, lead, fingerprint, outline_too=level < 1)
+    closing_parts = closing(loaded, plan, fingerprint)
+    causes = [cause_item(c, multi, exhibits, level) for c in plan.causes]
+    actions = [action_item(a, exhibits, level) for a in plan.done]
+    measures = [measure_item(m, plan, level) for m in plan.measures] + [step_item(a) for a in plan.steps]
+    cited = cited_sentence(plan)
+    signed = signature(loaded)
+    mirror: list[tuple[str, str, str | None]] = [
+        ("subject", subject(loaded, plan.reasons), subject_zh(plan.reasons, case.seller.name)),
+        ("salutation", "Dear Seller Performance Team,", "尊敬的卖家绩效团队："),
+        *(("opening", en, zh) for en, zh in opening_parts),
+        *([("cited", cited[0], cited[1])] if cited[0] else []),
+        *(("facts", en, zh) for en, zh in zip(lead.summary, lead.summary_zh, strict=True)),
+        *(("root_causes", i.text, i.zh) for i in causes),
+        *(("actions_taken", i.text, i.zh) for i in actions),
+        *(("preventive_measures", i.text, i.zh) for i in measures),
+        *(("closing", en, zh) for en, zh in closing_parts),
+        *(("attachments", f"Exhibit {n}: {name}", None) for n, name in enumerate(exhibits.names, 1)),
+        ("signature", "\n".join(signed), signature_zh(signed)),
+    ]
     return Letter(
-        subject=subject(loaded, plan.reasons),
+        subject=mirror[0][1],
         salutation="Dear Seller Performance Team,",
-        opening=opening(plan, lead, fingerprint, outline_too=level < 1),
+        opening=" ".join(en for en, _ in opening_parts),
         facts=lead.summary,
-        root_causes=[cause_item(c, multi, exhibits, level) for c in plan.causes],
-        actions_taken=[action_item(a, exhibits, level) for a in plan.done],
-        preventive_measures=[measure_item(m, plan, level) for m in plan.measures]
-        + [step_item(a) for a in plan.steps],
-        closing=closing(loaded, plan, fingerprint),
+        root_causes=causes,
+        actions_taken=actions,
+        preventive_measures=measures,
+        closing=" ".join(en for en, _ in closing_parts),
         attachments=list(exhibits.names),
-        signature=signature(loaded),
-        cited=cited_sentence(plan),
+        signature=signed,
+        cited=cited[0],
         appendix=_appendix(plan) if appendix else [],
         lead=lead.sentences,
+        mirror=[{"section": section, "en": en, "zh": zh} for section, en, zh in mirror],
     )
 
 
@@ -82,7 +115,7 @@ def _appendix(plan: LetterPlan) -> list[dict[str, str]]:
     return [row | {"date": normalise_dates(row["date"])} for row in rows]
 
 
-def cited_sentence(plan: LetterPlan) -> str:
+def cited_sentence(plan: LetterPlan) -> tuple[str, str]:
     """One sentence naming the cited ASINs, orders and complaint ids that the seller's own text answers."""
     groups = [
         ("asin", "ASIN", "ASINs"),
@@ -90,13 +123,15 @@ def cited_sentence(plan: LetterPlan) -> str:
         ("complaint", "complaint ID", "complaint IDs"),
     ]
     parts = []
+    found: list[tuple[str, list[str]]] = []
     for kind, one, many in groups:
         ids = [item.value for item in plan.answered if item.kind == kind]
         if ids:
             parts.append(f"{one if len(ids) == 1 else many} {join_words(ids)}")
+            found.append((kind, ids))
     if not parts:
-        return ""
-    return f"This plan answers the notice for {join_words(parts)}."
+        return "", ""
+    return f"This plan answers the notice for {join_words(parts)}.", cited_zh(found)
 
 
 def subject(loaded: LoadedCase, reasons: list[Reason]) -> str:
@@ -111,7 +146,9 @@ def subject(loaded: LoadedCase, reasons: list[Reason]) -> str:
     return f"Plan of Action: {issues} – {seller.name}{where}"
 
 
-def opening(plan: LetterPlan, lead: Lead, fingerprint: str, *, outline_too: bool) -> str:
+def opening(
+    plan: LetterPlan, lead: Lead, fingerprint: str, *, outline_too: bool
+) -> list[tuple[str, str | None]]:
     """The figure and the event (when the case, notice or data give them), ownership, then the outline."""
     reasons = plan.reasons
     if len(reasons) == 1:
@@ -124,14 +161,23 @@ def opening(plan: LetterPlan, lead: Lead, fingerprint: str, *, outline_too: bool
         own = pick(
             [
                 f"We take responsibility for {issues}; each had causes within our control.",
-                f"The {issues} were caused by failures in our own operations, and we accept responsibility for them.",
+                f"{issues[:1].upper()}{issues[1:]} were caused by failures in our own operations, and we accept "
+                "responsibility for them.",
             ],
             fingerprint,
         )
-    parts = [*lead.sentences, own]
-    if outline_too:
-        parts.append(outline(plan, fingerprint))
-    return " ".join(p for p in parts if p)
+    parts = [*zip(lead.sentences, lead.sentences_zh, strict=True), (own, ownership_zh(reasons))]
+    if outline_too and plan.causes:
+        parts.append((outline(plan, fingerprint), _outline_zh(plan)))
+    return [(en, zh) for en, zh in parts if en]
+
+
+def _outline_zh(plan: LetterPlan) -> str:
+    specific = [m for m in plan.measures if m.specific]
+    total = len(plan.measures) + len(plan.steps)
+    days = sorted({a.entry.date for a in plan.done if a.entry.date})
+    counted = bool(specific) and len(specific) == total
+    return outline_zh(len(plan.causes), len(plan.done), days, total if specific else 0, counted)
 
 
 def outline(plan: LetterPlan, fingerprint: str) -> str:
@@ -153,7 +199,8 @@ def outline(plan: LetterPlan, fingerprint: str) -> str:
         parts.append(f"the {count_phrase(total, 'measure')} that {verb} a repeat")
     elif specific:
         parts.append("the measures that prevent a repeat")
-    return f"Below are {join_words(parts)}."
+    verb = "is" if len(parts) == 1 and len(plan.causes) == 1 else "are"
+    return f"Below {verb} {join_words(parts)}."
 
 
 def action_period(done: list[PlannedAction]) -> str:
@@ -184,17 +231,24 @@ def _with_evidence(body: str, evidence: str | None, exhibits: Exhibits, level: i
 
 
 def cause_item(cause: PlannedCause, multi: bool, exhibits: Exhibits, level: int) -> Item:
-    if cause.entry.text:
-        body = clean(cause.entry.text)
+    entry = cause.entry
+    zh: str | None
+    if entry.text:
+        body, zh = clean(entry.text), entry.text_zh
     else:  # only a knowledge-base id: name the kind of cause, never the knowledge base's example story
         body = sentence(cause.kb_cause.title.en) if cause.kb_cause else ""
-    if cause.proven and not cause.entry.evidence:
+        zh = cause.kb_cause.title.zh + "。" if cause.kb_cause else None
+    if cause.proven and not entry.evidence:
         body += (
             f" Our Seller Central data shows this: {lower_first(normalise_dates(cause.proven)).rstrip('.')}."
         )
-    body = _with_evidence(body, cause.entry.evidence, exhibits, level)
+        if zh is not None:
+            zh += f"我们的卖家平台数据可以证明：{cause.proven_zh}" if cause.proven_zh else ""
+    body = _with_evidence(body, entry.evidence, exhibits, level)
     label = cause.reason.letter.subject if multi else None
-    return Item(text=body, label=label, source=cause.key)
+    if zh is not None:
+        zh = with_evidence_zh(zh, entry.evidence, body)
+    return Item(text=body, label=label, source=cause.key, zh=zh)
 
 
 def action_item(action: PlannedAction, exhibits: Exhibits, level: int) -> Item:
@@ -207,7 +261,11 @@ def action_item(action: PlannedAction, exhibits: Exhibits, level: int) -> Item:
         body = f"On {when}, {lower_first(clean(reading.sentence))}"
     else:
         body = f"{when}: {clean(reading.sentence)}"
-    return Item(text=_with_evidence(body, entry.evidence, exhibits, level), source=action.key)
+    body = _with_evidence(body, entry.evidence, exhibits, level)
+    zh = None
+    if entry.text_zh:
+        zh = with_evidence_zh(f"{date_zh(entry.date)}完成：{entry.text_zh}", entry.evidence, body)
+    return Item(text=body, source=action.key, zh=zh)
 
 
 def measure_item(measure: PlannedMeasure, plan: LetterPlan, level: int) -> Item:
@@ -220,13 +278,18 @@ def measure_item(measure: PlannedMeasure, plan: LetterPlan, level: int) -> Item:
         details.append(("In place since " if started else "Starts ", long_date(entry.start)))
     if entry.frequency:
         details.append(("Frequency: ", lower_first(normalise_dates(entry.frequency)).rstrip(".")))
-    text = clean(entry.text)
+    text = clean(entry.text or "")
     if level >= 3 and details:
         short = {"Owner: ": "", "In place since ": "since ", "Starts ": "from ", "Frequency: ": ""}
         text = text.rstrip(".") + " (" + "; ".join(short[k] + v for k, v in details) + ")."
     elif details:
         text += " " + " ".join(f"{k}{v}." for k, v in details)
-    return Item(text=text, source=measure.key)
+    zh = (
+        measure_zh(entry.text_zh, entry.owner, entry.start, started, entry.frequency)
+        if entry.text_zh
+        else None
+    )
+    return Item(text=text, source=measure.key, zh=zh)
 
 
 def step_item(action: PlannedAction) -> Item:
@@ -235,9 +298,11 @@ def step_item(action: PlannedAction) -> Item:
     parts = [clean(reading.base or reading.sentence)]
     if entry.owner:
         parts.append(f"Owner: {entry.owner.rstrip('.')}.")
-    if entry.date and action.status != "standing_rule":
-        parts.append(f"Due {long_date(entry.date)}.")
-    return Item(text=" ".join(parts), source=action.key)
+    due = entry.date if entry.date and action.status != "standing_rule" else None
+    if due:
+        parts.append(f"Due {long_date(due)}.")
+    zh = step_zh(entry.text_zh, entry.owner, due) if entry.text_zh else None
+    return Item(text=" ".join(parts), source=action.key, zh=zh)
 
 
 SCOPE_CLOSINGS = {
@@ -260,19 +325,30 @@ SCOPE_CLOSINGS = {
 }
 
 
-def closing(loaded: LoadedCase, plan: LetterPlan, fingerprint: str) -> str:
+def closing(loaded: LoadedCase, plan: LetterPlan, fingerprint: str) -> list[tuple[str, str | None]]:
     """What is already true, then one request that fits what Amazon took away."""
     scope = loaded.case.scope
     if scope is None and plan.notice is not None and plan.notice.scope != "unknown":
         scope = plan.notice.scope
     if scope is None:
         reasons = sorted(plan.reasons, key=lambda r: SCOPE_ORDER.index(r.scope))
-        variants = reasons[0].letter.closing
+        variants, asked = reasons[0].letter.closing, reasons[0].scope
     else:
         matching = [r for r in plan.reasons if r.scope == scope]
-        variants = matching[0].letter.closing if matching else SCOPE_CLOSINGS[scope]
+        variants, asked = (matching[0].letter.closing if matching else SCOPE_CLOSINGS[scope]), scope
     request = pick(variants, fingerprint, "closing")
-    return f"{status_sentence(plan)} {request}".strip()
+    parts: list[tuple[str, str | None]] = []
+    status = status_sentence(plan)
+    if status:
+        parts.append((status, _status_zh(plan)))
+    parts.append((request, request_zh(asked)))
+    return parts
+
+
+def _status_zh(plan: LetterPlan) -> str:
+    total = len(plan.measures) + len(plan.steps)
+    running = sum(1 for m in plan.measures if m.entry.start and m.entry.start <= plan.today)
+    return status_zh(len(plan.done), running, total)
 
 
 def status_sentence(plan: LetterPlan) -> str:

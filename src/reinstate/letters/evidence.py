@@ -37,13 +37,26 @@ NAMES = {
     "on_time_delivery_rate": ("on-time delivery rate", "packages"),
     "return_rate": ("return rate", "units"),
 }
+NAMES_ZH = {
+    "order_defect_rate": ("订单缺陷率", "个订单"),
+    "order_defect_rate_mfn": ("自配送订单的订单缺陷率", "个订单"),
+    "order_defect_rate_afn": ("FBA 订单的订单缺陷率", "个订单"),
+    "late_shipment_rate": ("30 天迟发率", "个订单"),
+    "late_shipment_rate_10d": ("10 天迟发率", "个订单"),
+    "pre_fulfillment_cancel_rate": ("配送前取消率", "个订单"),
+    "valid_tracking_rate": ("有效追踪率", "个包裹"),
+    "on_time_delivery_rate": ("准时送达率", "个包裹"),
+    "return_rate": ("退货率", "件商品"),
+}
 APPENDIX_ROWS = 25
 
 
 @dataclass
 class DataEvidence:
     facts: list[str] = field(default_factory=list)
+    facts_zh: list[str] = field(default_factory=list)  # the same facts in Chinese, for the mirror
     by_cause: dict[str, str] = field(default_factory=dict)  # kb cause id ("reason/cause") -> finding summary
+    by_cause_zh: dict[str, str] = field(default_factory=dict)  # the same, in Chinese
     findings: list[dict[str, Any]] = field(default_factory=list)
     values: dict[str, float] = field(default_factory=dict)  # metric key -> value, for the notice check
     appendix: list[dict[str, str]] = field(default_factory=list)
@@ -71,6 +84,26 @@ def metric_fact(key: str, metric: dict[str, Any], label: str) -> str | None:
     return sentence + "."
 
 
+def _date_zh(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def metric_fact_zh(key: str, metric: dict[str, Any]) -> str:
+    """The Chinese of :func:`metric_fact` (called only when that gave a sentence)."""
+    window = metric["window"]
+    name, unit = NAMES_ZH.get(key, (key.replace("_", " "), "项"))
+    start, end = dt.date.fromisoformat(window["start"]), dt.date.fromisoformat(window["end"])
+    text = (
+        f"{_date_zh(start)}至{_date_zh(end)}，我们的{name}为 {percent(metric['value'])}"
+        f"（{metric['denominator']:,} {unit}中有 {metric['numerator']:,} {unit[0]}）"
+    )
+    target = metric.get("target")
+    if target is not None:
+        side = "低于" if metric.get("comparison") == "less_than" else "至少"
+        text += f"，亚马逊的目标是{side} {percent(target)}"
+    return text + "。"
+
+
 def from_analysis(
     analysis: Analysis | dict[str, Any], reasons: list[Reason], fulfillment: str | None
 ) -> DataEvidence:
@@ -91,6 +124,9 @@ def from_analysis(
             )
             if fact and metric is not None:
                 result.facts.append(fact + _all_channels(key, chosen, data["metrics"]))
+                result.facts_zh.append(
+                    metric_fact_zh(chosen, metric) + _all_channels_zh(key, chosen, data["metrics"])
+                )
                 result.values[chosen] = float(metric["value"])
     for finding in data.get("findings", []):
         if finding["reason"] not in reason_ids:
@@ -99,6 +135,7 @@ def from_analysis(
         cause = finding.get("kb_cause")
         if cause and cause not in result.by_cause:
             result.by_cause[cause] = finding["summary"]
+            result.by_cause_zh[cause] = finding.get("summary_zh") or ""
     result.appendix = appendix_rows(result.findings)
     return result
 
@@ -118,6 +155,17 @@ def _all_channels(key: str, chosen: str, metrics: dict[str, Any]) -> str:
     return (
         f" Across all our {unit} it was {percent(overall['value'])} "
         f"({overall['numerator']:,} of {overall['denominator']:,})."
+    )
+
+
+def _all_channels_zh(key: str, chosen: str, metrics: dict[str, Any]) -> str:
+    if not _all_channels(key, chosen, metrics):
+        return ""
+    overall = metrics[key]
+    unit = NAMES_ZH.get(key, ("", "项"))[1]
+    return (
+        f"按全部{unit[1:]}计算为 {percent(overall['value'])}"
+        f"（{overall['denominator']:,} {unit}中有 {overall['numerator']:,} {unit[0]}）。"
     )
 
 

@@ -30,6 +30,7 @@ class Item:
     text: str
     label: str | None = None
     source: str | None = None  # the case key it came from, e.g. "root_causes[1]"
+    zh: str | None = None  # the same point in Chinese for the seller (None: free English without text_zh)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Letter:
     cited: str = ""  # the ASINs, orders and complaint ids the notice cites, named once
     appendix: list[dict[str, str]] = field(default_factory=list)  # defective orders from the reports
     lead: list[str] = field(default_factory=list)  # the figure and the event the opening states
+    # every paragraph or point in order as {section, en, zh}: the Chinese mirror the seller reads
+    mirror: list[dict[str, str | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -88,6 +91,7 @@ class Draft:
                 "signature": letter.signature,
                 "labels": [i.label for i in letter.root_causes],
                 "lead": letter.lead,
+                "mirror": letter.mirror,
                 "sections": {
                     "opening": letter.opening,
                     "cited": letter.cited,
@@ -131,6 +135,7 @@ class Draft:
             cited=sections.get("cited", ""),
             appendix=list(sections.get("appendix", [])),
             lead=list(letter.get("lead", [])),
+            mirror=list(letter.get("mirror", [])),
         )
         return cls(
             reasons=list(data["reasons"]),

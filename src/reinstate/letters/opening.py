@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from reinstate.letters.dates import normalise_dates
 from reinstate.letters.english import sentence
-from reinstate.letters.evidence import METRICS_BY_REASON, NAMES, percent
+from reinstate.letters.evidence import METRICS_BY_REASON, NAMES, NAMES_ZH, percent
 from reinstate.letters.plan import LetterPlan
 
 PERCENT = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s?%")
@@ -26,6 +26,27 @@ PERCENT = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s?%")
 class Lead:
     sentences: list[str] = field(default_factory=list)  # the figure and the event, for the opening
     summary: list[str] = field(default_factory=list)  # every other fact, before the root causes
+    sentences_zh: list[str | None] = field(default_factory=list)  # the same in Chinese (None: no Chinese)
+    summary_zh: list[str | None] = field(default_factory=list)
+
+
+def notice_figure_zh(plan: LetterPlan) -> str | None:
+    """The Chinese of :func:`notice_figure`."""
+    if plan.notice is None:
+        return None
+    keys = {key for r in plan.reasons for key in METRICS_BY_REASON.get(r.id, ())}
+    for figure in plan.notice.figures:
+        if figure.metric not in keys or figure.value is None:
+            continue
+        name, unit = NAMES_ZH.get(figure.metric, (figure.metric, "个订单"))
+        name = re.sub(r"^\d+ 天", "", name)  # the window is said below
+        text = f"亚马逊通知中给出的{name}为 {percent(figure.value)}"
+        if figure.numerator is not None and figure.denominator is not None:
+            text += f"（{figure.denominator:,} {unit}中有 {figure.numerator:,} {unit[0]}）"
+        if figure.window_days:
+            text += f"，统计期为 {figure.window_days} 天"
+        return text + "。"
+    return None
 
 
 def notice_figure(plan: LetterPlan) -> str | None:
@@ -48,16 +69,23 @@ def notice_figure(plan: LetterPlan) -> str | None:
 
 
 def lead_sentences(plan: LetterPlan) -> Lead:
-    facts = [normalise_dates(f.text) for f in plan.facts if f.in_letter]
-    computed = list(plan.data.facts) if plan.data else []
+    facts = [(normalise_dates(f.text), f.text_zh) for f in plan.facts if f.in_letter]
+    computed = list(zip(plan.data.facts, plan.data.facts_zh, strict=True)) if plan.data else []
     lead = Lead()
-    figure = computed.pop(0) if computed else next((f for f in facts if PERCENT.search(f)), None)
+    figure = computed.pop(0) if computed else next((f for f in facts if PERCENT.search(f[0])), None)
     if figure in facts:
         facts.remove(figure)
-    figure = figure or notice_figure(plan)
+    if figure is None and (text := notice_figure(plan)):
+        figure = (text, notice_figure_zh(plan))
+    rest = [*computed, *facts]
     if figure:
-        lead.sentences.append(sentence(figure))
+        lead.sentences.append(sentence(figure[0]))
+        lead.sentences_zh.append(figure[1])
     if facts:
-        lead.sentences.append(sentence(facts.pop(0)))
-    lead.summary = [sentence(f) for f in computed + facts]
+        event = facts.pop(0)
+        rest.remove(event)
+        lead.sentences.append(sentence(event[0]))
+        lead.sentences_zh.append(event[1])
+    lead.summary = [sentence(en) for en, _ in rest]
+    lead.summary_zh = [zh for _, zh in rest]
     return lead

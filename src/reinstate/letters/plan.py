@@ -28,6 +28,7 @@ from reinstate.kb.schema import Document, Reason, RootCause
 from reinstate.letters.assign import AssignedBy, assign
 from reinstate.letters.english import ActionReading, read_action
 from reinstate.letters.evidence import DataEvidence
+from reinstate.letters.factlock import Mismatch, compare
 from reinstate.notice import Notice, names_document, uncovered_items
 from reinstate.notice.coverage import NOT_ATTACHED, CitedItem, cited_items
 from reinstate.review.rules.language import CJK
@@ -43,6 +44,7 @@ class PlannedFact:
     key: str
     text: str
     in_letter: bool
+    text_zh: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class PlannedCause:
     kb_cause: RootCause | None
     assigned_by: AssignedBy = "given"
     proven: str | None = None  # what the seller's data shows for this cause (a finding's summary)
+    proven_zh: str | None = None  # the same finding in Chinese, for the mirror
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,7 @@ class LetterPlan:
     actions: list[PlannedAction] = field(default_factory=list)
     measures: list[PlannedMeasure] = field(default_factory=list)
     not_english: list[str] = field(default_factory=list)  # case keys whose text is not English
+    mismatches: list[tuple[str, Mismatch]] = field(default_factory=list)  # text vs text_zh (the fact lock)
     unanswered: list[CitedItem] = field(default_factory=list)  # cited ids the seller's text never mentions
     answered: list[CitedItem] = field(default_factory=list)  # cited ids it does mention
     documents_missing: list[Document] = field(default_factory=list)  # requested by the notice, not listed
@@ -128,13 +132,14 @@ def plan_letter(
         spelling="uk" if case.seller.marketplace in UK_SPELLING else "us",
         placeholder_seller=case.seller.name == PLACEHOLDER_NAME,
     )
-    plan.facts = [PlannedFact(f"facts[{i}]", f.text, f.letter) for i, f in enumerate(case.facts)]
+    plan.facts = [PlannedFact(f"facts[{i}]", f.text, f.letter, f.text_zh) for i, f in enumerate(case.facts)]
     _sort_causes(plan, loaded, kb)
     plan.actions = [_sort_action(f"actions_taken[{i}]", a, plan) for i, a in enumerate(case.actions_taken)]
     plan.measures = [
         PlannedMeasure(f"preventive_measures[{i}]", m) for i, m in enumerate(case.preventive_measures)
     ]
     plan.not_english = _not_english(loaded)
+    plan.mismatches = _fact_lock(loaded)
     plan.documents_suggested = _documents_suggested(plan, loaded, kb)
     if data is not None:
         plan.suggested_causes = _suggested_causes(plan, data)
@@ -146,6 +151,7 @@ def plan_letter(
 def _sort_causes(plan: LetterPlan, loaded: LoadedCase, kb: KnowledgeBase) -> None:
     case_ids = [r.id for r in plan.reasons]
     by_cause = plan.data.by_cause if plan.data else {}
+    by_cause_zh = plan.data.by_cause_zh if plan.data else {}
     for i, entry in enumerate(loaded.case.root_causes):
         key = f"root_causes[{i}]"
         found = assign(entry, kb, plan.reasons)
@@ -154,13 +160,21 @@ def _sort_causes(plan: LetterPlan, loaded: LoadedCase, kb: KnowledgeBase) -> Non
             continue
         kb_id = f"{found.reason.id}/{found.kb_cause.id}" if found.kb_cause else ""
         plan.causes.append(
-            PlannedCause(key, found.reason, entry, found.kb_cause, found.assigned_by, by_cause.get(kb_id))
+            PlannedCause(
+                key,
+                found.reason,
+                entry,
+                found.kb_cause,
+                found.assigned_by,
+                by_cause.get(kb_id),
+                by_cause_zh.get(kb_id),
+            )
         )
     plan.causes.sort(key=lambda c: case_ids.index(c.reason.id))
 
 
 def _sort_action(key: str, entry: ActionEntry, plan: LetterPlan) -> PlannedAction:
-    reading = read_action(entry.text, spelling=plan.spelling)
+    reading = read_action(entry.text or "", spelling=plan.spelling)
     status: ActionStatus
     if reading.kind == "intention":
         status = "intention" if reading.base else "promise"
@@ -194,6 +208,25 @@ def _not_english(loaded: LoadedCase) -> list[str]:
     seller = case.seller
     texts += [("seller.name", seller.name), ("seller.contact", seller.contact)]
     return list(dict.fromkeys(key for key, text in texts if text and NON_ENGLISH.search(text)))
+
+
+def _fact_lock(loaded: LoadedCase) -> list[tuple[str, Mismatch]]:
+    """Every point the seller wrote twice (``text`` and ``text_zh``) whose facts differ between the two."""
+    case = loaded.case
+    pairs: list[tuple[str, str | None, str | None]] = [
+        (f"facts[{i}]", f.text, f.text_zh) for i, f in enumerate(case.facts)
+    ]
+    entries: list[tuple[str, RootCauseEntry | ActionEntry | MeasureEntry]] = [
+        *((f"root_causes[{i}]", e) for i, e in enumerate(case.root_causes)),
+        *((f"actions_taken[{i}]", e) for i, e in enumerate(case.actions_taken)),
+        *((f"preventive_measures[{i}]", e) for i, e in enumerate(case.preventive_measures)),
+    ]
+    pairs += [(key, e.text, e.text_zh) for key, e in entries if not e.phrase]
+    found = []
+    for key, text, text_zh in pairs:
+        if text and text_zh and (mismatch := compare(text, text_zh)):
+            found.append((key, mismatch))
+    return found
 
 
 def cause_id(cause: PlannedCause) -> str | None:
@@ -237,8 +270,8 @@ def seller_text(loaded: LoadedCase) -> str:
     for cause in case.root_causes:
         parts += [cause.text or "", cause.evidence or ""]
     for action in case.actions_taken:
-        parts += [action.text, action.evidence or ""]
-    parts += [m.text for m in case.preventive_measures]
+        parts += [action.text or "", action.evidence or ""]
+    parts += [m.text or "" for m in case.preventive_measures]
     return "\n".join(parts)
 
 

@@ -147,8 +147,10 @@ def letter_not_english(where: list[str]) -> DraftWarning:
     return DraftWarning(
         "not-english",
         f"the letter contains Chinese or other non-English text (from {places}). Amazon reviews appeals in "
-        "English: write those parts in English before sending.",
-        f"信中有中文或其他非英文内容（来自 {places}）。亚马逊用英文审核申诉，请先把这些内容改成英文再提交。",
+        "English: use the phrase bank for those parts, or write them in English (your Chinese can stay in "
+        "`text_zh`) before sending.",
+        f"信中有中文或其他非英文内容（来自 {places}）。亚马逊用英文审核申诉：请改用句式库里的句子，"
+        "或者把这些内容改成英文（中文原文可以保留在“中文原文”里）再提交。",
     )
 
 
@@ -230,8 +232,25 @@ def no_measures() -> DraftWarning:
 def not_english(key: str) -> DraftWarning:
     return DraftWarning(
         "not-english",
-        "this text is not in English. Amazon reviews appeals in English: rewrite it in English before sending.",
-        "这段文字不是英文。亚马逊用英文审核申诉，请改成英文后再提交。",
+        "this text is not in English. Amazon reviews appeals in English: pick a sentence from the phrase bank "
+        "(`phrase:` with `values:`, see `reinstate phrases`), or keep your Chinese in `text_zh` and put an "
+        "English translation in `text` (the draft then checks that both give the same numbers, dates and ids).",
+        "这段文字不是英文。亚马逊用英文审核申诉：可以从句式库里选一个现成的句子，只填日期、数量等内容；"
+        "也可以把中文写在“中文原文”里，再把任何翻译工具译出的英文填进正文，我们会核对两边的数字、日期和编号是否一致。",
+        key=key,
+    )
+
+
+def fact_mismatch(key: str, only_en: list[str], only_zh: list[str]) -> DraftWarning:
+    en_side = ", ".join(only_en) or "nothing the Chinese lacks"
+    zh_side = ", ".join(only_zh) or "nothing the English lacks"
+    return DraftWarning(
+        "fact-mismatch",
+        f"the English and the Chinese of this point do not give the same facts: the English has {en_side}; "
+        f"the Chinese has {zh_side}. A translation must not change a number, a date, an id or a name: "
+        "correct whichever is wrong before sending.",
+        f"这一条的英文和中文说的事实不一致：英文里是 {'、'.join(only_en) or '（无）'}，"
+        f"中文里是 {'、'.join(only_zh) or '（无）'}。翻译不能改变数字、日期、编号或名称，请改正有误的一边后再提交。",
         key=key,
     )
 

@@ -29,10 +29,15 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+IRREGULAR = {"person": "people", "staff member": "staff members"}
+
+
 def _plural_word(word: str) -> str:
     if (word.isupper() and len(word) > 1) or any(c.isdigit() for c in word):
         return word + "s"
     low = word.lower()
+    if low in IRREGULAR:
+        return _match_case(IRREGULAR[low], word)
     if any(lemma != low for lemma in _lemmas(low).get("NOUN", ())):
         return word
     forms = _inflections(low, "NNS")

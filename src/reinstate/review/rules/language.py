@@ -146,6 +146,41 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
         start = end
 
 
+ABBREVIATION = re.compile(r"\b(?:Co|Ltd|Inc|Corp|LLC|No|St|Mr|Ms|Mrs|Dr|Jr|approx|e\.g|i\.e|vs)\.\s*$", re.I)
+DOMAIN_WORDS = frozenset(
+    [
+        "asin",
+        "asins",
+        "chargeback",
+        "chargebacks",
+        "fba",
+        "fbm",
+        "mfn",
+        "sku",
+        "skus",
+        "odr",
+        "upc",
+        "ean",
+        "gtin",
+        "inauthentic",
+        "inauthenticity",
+        "a-to-z",
+    ]
+)
+REDACTED = re.compile(r"^[xX*#]{2,}$")
+
+
+def _not_an_error(text: str, begin: int, problem: str) -> bool:
+    """Lints that are not a seller's error: ids and acronyms, Amazon's own words, redactions, and a
+    capital "missing" after an abbreviation inside a name ("Lanternway Trading Co., Ltd. shipped")."""
+    edge = text[max(0, begin - 1) : begin]
+    if any(c.isdigit() for c in problem) or problem.isupper() or len(problem) < 2 or edge in {"-", "/"}:
+        return True  # ids, SKUs, lot suffixes ("2609-B") and acronyms
+    if problem.lower() in DOMAIN_WORDS or REDACTED.match(problem):
+        return True
+    return bool(ABBREVIATION.search(text[max(0, begin - 12) : begin]))
+
+
 def _harper_lints(text: str) -> list[tuple[int, int, str, str]]:
     lints = []
     with _LOCK:  # a Harper linter is not thread-safe; web workers review in threads
@@ -159,10 +194,8 @@ def _harper_lints(text: str) -> list[tuple[int, int, str, str]]:
             continue
         problem = lint.problem_text
         begin, finish = offset + lint.span.start, offset + lint.span.end
-        edge = text[max(0, begin - 1) : begin]
-        is_id = any(c.isdigit() for c in problem) or problem.isupper() or len(problem) < 2
-        if is_id or edge in {"-", "/"}:
-            continue  # ids, SKUs, lot suffixes ("2609-B") and acronyms
+        if _not_an_error(text, begin, problem):
+            continue
         fixes = [s.replacement_text for s in lint.suggestions]
         fix = f" → “{fixes[0]}”" if fixes and fixes[0] else ""
         message = lint.message.rstrip(".")
