@@ -37,6 +37,22 @@ def is_gzip(path: Path) -> bool:
         return handle.read(2) == b"\x1f\x8b"
 
 
+MAX_LINE_BYTES = 1024 * 1024  # a line of a download is a few hundred bytes; past 1 MB it is no report
+
+
+def line_too_long(path: Path | str, line: int) -> InputError:
+    """The error for a line longer than ``MAX_LINE_BYTES`` (or a file without line ends)."""
+    return InputError(
+        f"line {line:,} is longer than {MAX_LINE_BYTES // (1024 * 1024)} MB; a line of a Seller Central "
+        "download is a few hundred bytes, so the file was not read.",
+        path=path,
+        fix="download the report again from Seller Central (a file saved without its line ends cannot be read).",
+        message_zh=f"第 {line:,} 行超过 {MAX_LINE_BYTES // (1024 * 1024)} MB；卖家平台报表的一行只有几百字节，"
+        "所以没有读取这个文件。",
+        fix_zh="请从卖家平台重新下载报表（丢失了换行符的文件无法读取）。",
+    )
+
+
 MAX_RATIO = 100  # text compresses 5-20 times; a download that inflates more than this is a bomb
 RATIO_FLOOR = 64 * 1024 * 1024  # ... once past 64 MB (tiny files may compress better than any rule)
 MAX_INFLATED = 4 * 1024 * 1024 * 1024  # and never more than 4 GB from one file
@@ -92,13 +108,20 @@ def iter_chunks(path: Path, facts: Transcoded | None = None, size: int = 1 << 22
 
 
 def iter_lines(path: Path, facts: Transcoded | None = None) -> Iterator[bytes]:
-    """The file's lines as bytes (line ends kept), decompressed when it is gzip."""
+    """The file's lines as bytes (line ends kept), decompressed when it is gzip.
+
+    A line longer than ``MAX_LINE_BYTES`` raises :class:`InputError` instead of growing without end.
+    """
     tail = b""
+    number = 0
     for chunk in iter_chunks(path, facts):
         lines = (tail + chunk).split(b"\n")
         tail = lines.pop()
         for line in lines:
             yield line + b"\n"
+        number += len(lines)
+        if len(tail) > MAX_LINE_BYTES:
+            raise line_too_long(path, number + 1)
     if tail:
         yield tail
 
@@ -198,6 +221,8 @@ def _copy_stream(src: Path, out: IO[str], encoding: str, facts: Transcoded) -> N
         tail = text[cut:]
         out.write(text[:cut])
         facts.lines += text.count("\n", 0, cut)
+        if len(tail) > MAX_LINE_BYTES:  # characters: a line without end is refused, not held
+            raise line_too_long(src, facts.lines + 1)
     text = tail + decoder.decode(b"", final=True)
     out.write(text)
     facts.lines += text.count("\n")

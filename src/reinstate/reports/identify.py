@@ -30,6 +30,7 @@ MAGIC = (
     (b"Rar!", "a RAR archive", "RAR 压缩包"),
     (b"7z\xbc\xaf", "a 7-Zip archive", "7-Zip 压缩包"),
 )
+SCAN_LIMIT = 64 * 1024 * 1024  # bytes of (inflated) text whose lines identify() measures
 WHAT_TO_GIVE = (
     "upload the report as Seller Central downloads it (a .txt or .csv file, or that file saved "
     "as .xlsx): All Orders, Seller Feedback, FBA or seller-fulfilled returns, claims, the Account "
@@ -114,7 +115,12 @@ def _identify(path: Path, name: str) -> Identified:
 
 def _sniffed(path: Path) -> Identified:
     from reinstate.reports.load import sniff
+    from reinstate.reports.shape import check_shape
 
     with tempfile.TemporaryDirectory(prefix="reinstate-identify-") as workdir:  # sniff's scratch space
         sniffed = sniff(path, Path(workdir))
+        if not sniffed.encoding.startswith("utf-16"):  # the bytes of tabs and line ends are ASCII's
+            # A file far outside a download's shape (a line of a million fields) is refused at once;
+            # the reader checks all of it (after conversion) before loading.
+            check_shape(sniffed.source, sniffed.delimiter, len(sniffed.headers), shown=path, limit=SCAN_LIMIT)
     return Identified(sniffed.detected.format.type, sniffed.detected.format.title, sniffed.encoding)

@@ -18,6 +18,7 @@ from reinstate.reports import encoding as enc
 from reinstate.reports.dates import candidates, choose_order, date_sql, slash_order_sql
 from reinstate.reports.formats import Detected, detect
 from reinstate.reports.model import Note
+from reinstate.reports.shape import check_shape
 from reinstate.reports.tables import TABLE_OF, create_sql, insert_sql
 
 if TYPE_CHECKING:
@@ -84,6 +85,9 @@ def load_file(
         source = _plain_copy(sniffed, workdir / f"f{file_id}.txt", notes, per_line=True, fallback=fallback)
     elif sniffed.gzip or sniffed.encoding not in ("utf-8", "utf-8-sig"):
         source = _plain_copy(sniffed, workdir / f"f{file_id}.txt", notes, per_line=False)
+    # DuckDB records every field past the header as a rejected row: a file far outside a download's
+    # shape (a line of a million fields) is refused before it starts.
+    check_shape(source, sniffed.delimiter, len(sniffed.headers), shown=sniffed.path)
     table = TABLE_OF[sniffed.detected.format.type]
     con.execute(create_sql(table))
     rejects = _insert(con, sniffed, source, file_id, marketplace)
@@ -228,7 +232,8 @@ def _reject_notes(sniffed: Sniffed, rejects: list[tuple[str, int, str, str]]) ->
         "TOO MANY COLUMNS": f"has more fields than the {len(sniffed.headers)} headers (a tab or comma inside a value?)",
         "INVALID ENCODING": "is not valid text in the file's encoding",
     }.get(kind, kind.lower())
-    more = f"; {len(rejects) - 1} more such lines were skipped" if len(rejects) > 1 else ""
+    lines = len({found for _, found, _, _ in rejects})  # DuckDB rejects every extra field of a line
+    more = f"; {lines - 1} more such lines were skipped" if lines > 1 else ""
     return [Note(sniffed.path, f"line {line} {what} and was skipped{more}.", line=line)]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -95,6 +96,14 @@ def _sniff_one(path: Path, workdir: Path, result: ReadResult, tabular: list[Snif
     try:
         if not path.exists():
             raise InputError("file not found.", path=path, fix="check the path and the spelling.")
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO waits for a writer forever, /dev/zero never ends
+            raise InputError(
+                "is not a regular file (a device, a pipe or a socket).",
+                path=path,
+                fix="give the report file itself.",
+                message_zh="不是普通文件（而是设备、管道或套接字）。",
+                fix_zh="请提供报表文件本身。",
+            )
         if is_performance_json(path):
             result.performance = read_performance(path)
             result.reports.append(
@@ -116,6 +125,8 @@ def _load_one(sniffed: Sniffed, file_id: int, workdir: Path, result: ReadResult)
     except ReinstateError as exc:
         result.skipped.append(Skipped(sniffed.path, str(exc)))
         return
+    except duckdb.OutOfMemoryException as exc:  # the machine, not the file: metrics without it would mislead
+        raise MemoryError(str(exc).strip().splitlines()[0] if str(exc).strip() else "DuckDB") from None
     except (duckdb.Error, OSError, UnicodeError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         result.skipped.append(

@@ -36,6 +36,8 @@ def _open(path: Path) -> Any:
 
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except MemoryError:  # the machine, not the file
+        raise
     except Exception as exc:  # openpyxl raises many types for a damaged or non-xlsx file
         raise InputError(
             f"is not a readable Excel workbook ({type(exc).__name__}).",
