@@ -12,14 +12,17 @@ from reinstate.store import open_store
 from reinstate.store.engine import MIGRATIONS, build_engine, current_revision, migrate, normalise_url
 from reinstate.store.models import Base
 
-TABLES = {"users", "cases", "case_shares", "reports", "draft_versions", "submissions", "amazon_replies"}
+TABLES = {
+    "users", "cases", "case_shares", "reports", "draft_versions", "submissions", "amazon_replies", "sessions",
+}  # fmt: skip
+HEAD = "0002"
 
 
 def test_upgrade_from_empty_creates_every_table(db_url: str) -> None:
     engine = build_engine(normalise_url(db_url))
     assert current_revision(engine) is None
     migrate(engine)
-    assert current_revision(engine) == "0001"
+    assert current_revision(engine) == HEAD
     assert set(inspect(engine).get_table_names()) == TABLES | {"alembic_version"}
     engine.dispose()
 
@@ -32,7 +35,7 @@ def test_downgrade_then_upgrade_round_trip(db_url: str) -> None:
     assert set(inspect(store.engine).get_table_names()) <= {"alembic_version"}
     assert current_revision(store.engine) is None
     migrate(store.engine)
-    assert current_revision(store.engine) == "0001"
+    assert current_revision(store.engine) == HEAD
     # The schema is back and usable, and empty (the downgrade dropped the data).
     user = store.local_user()
     assert store.list_cases(user) == []
@@ -96,3 +99,19 @@ def test_migration_files_are_where_package_data_expects_them() -> None:
     assert "migrations/env.py" in names
     assert "migrations/script.py.mako" in names
     assert "migrations/versions/0001_initial.py" in names
+    assert "migrations/versions/0002_sessions.py" in names
+
+
+def test_downgrading_0002_drops_only_the_sessions(db_url: str) -> None:
+    """Going back to 0001 signs everyone out and keeps every case; upgrading again makes sessions work."""
+    store = open_store(db_url)
+    user = store.create_user("alice@example.com", "correct horse battery")
+    store.create_case(user, "Kept", "Acme")
+    token = store.start_session(user)
+    migrate(store.engine, "0001", downgrade=True)
+    assert set(inspect(store.engine).get_table_names()) == (TABLES - {"sessions"}) | {"alembic_version"}
+    migrate(store.engine)
+    assert store.session_user(token) is None  # the sessions went with the table
+    assert [c.title for c in store.list_cases(user)] == ["Kept"]
+    assert getattr(store.session_user(store.start_session(user)), "id", None) == user.id
+    store.close()

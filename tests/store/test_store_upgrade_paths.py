@@ -2,14 +2,15 @@
 
 For every revision of the packaged migrations, a database is migrated to exactly that revision, filled
 through plain SQL written for that revision's schema (a user, a case with a notice and a plan, a report,
-a draft, a submission and a reply), then opened with :func:`open_store`, which migrates it to the
-newest revision. Everything must still be there, readable through the store. A new revision must come
+a draft, a submission and a reply; from 0002 on, a signed-in session), then opened with
+:func:`open_store`, which migrates it to the newest revision. Everything must still be there, readable through the store. A new revision must come
 with its seed in ``SEEDS`` (a test says so), so the path from it is tested from the day it lands.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -24,14 +25,17 @@ from reinstate.store.engine import MIGRATIONS, build_engine, current_revision, m
 from reinstate.store.store import LOCAL_EMAIL, LOCAL_PASSWORD_HASH
 
 STAMP = dt.datetime(2026, 11, 20, 8, 30, tzinfo=dt.UTC)
-# Column types of revision 0001 where the driver needs one (as its migration declares them).
+# Column types where the driver needs one (as the migrations declare them).
 TYPES: dict[str, sa.types.TypeEngine[Any]] = {
     "reasons": sa.JSON(),
     "created_at": sa.DateTime(timezone=True),
     "updated_at": sa.DateTime(timezone=True),
     "uploaded_at": sa.DateTime(timezone=True),
+    "last_seen_at": sa.DateTime(timezone=True),
+    "expires_at": sa.DateTime(timezone=True),
     "content": sa.LargeBinary(),
 }
+SESSION_TOKEN = "a-session-token-from-before-the-upgrade"
 REPORT = b"amazon-order-id\tpurchase-date\n111-0000001-0000001\t2026-11-01\n"
 
 
@@ -44,9 +48,9 @@ def revisions() -> list[str]:
     ]
 
 
-def seed_0001(connection: Connection) -> None:
-    """Rows in every table of revision 0001, as that revision's schema has them."""
-    rows = {
+def rows_0001() -> dict[str, dict[str, Any]]:
+    """A row for every table of revision 0001, as that revision's schema has them."""
+    return {
         "users": {"id": 1, "email": LOCAL_EMAIL, "password_hash": LOCAL_PASSWORD_HASH, "is_admin": True,
                   "created_at": STAMP},
         "cases": {"id": 1, "owner_id": 1, "title": "Kept through upgrades", "seller_name": "Acme Home",
@@ -64,6 +68,18 @@ def seed_0001(connection: Connection) -> None:
         "amazon_replies": {"id": 1, "case_id": 1, "received_on": dt.date(2026, 11, 23),
                            "text": "Please send invoices.", "outcome": "more-info"},
     }  # fmt: skip
+
+
+def rows_0002() -> dict[str, dict[str, Any]]:
+    """Revision 0001's rows and a session of the user, still valid after the upgrade."""
+    session = {"id": 1, "token_hash": hashlib.sha256(SESSION_TOKEN.encode()).hexdigest(), "user_id": 1,
+               "user_agent": "Mozilla/5.0", "created_at": STAMP, "last_seen_at": STAMP,
+               "expires_at": dt.datetime(2099, 1, 1, tzinfo=dt.UTC)}  # fmt: skip
+    return rows_0001() | {"sessions": session}
+
+
+def insert(connection: Connection, rows: dict[str, dict[str, Any]]) -> None:
+    """Insert one row per table through plain SQL (explicit ids)."""
     for table, values in rows.items():
         columns = [sa.column(name, TYPES.get(name)) for name in values]
         connection.execute(sa.insert(sa.table(table, *columns)).values(**values))
@@ -72,7 +88,7 @@ def seed_0001(connection: Connection) -> None:
             connection.execute(sa.text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), 1)"))
 
 
-SEEDS: dict[str, Callable[[Connection], None]] = {"0001": seed_0001}
+SEEDS: dict[str, Callable[[], dict[str, dict[str, Any]]]] = {"0001": rows_0001, "0002": rows_0002}
 
 
 def test_every_revision_has_a_seed() -> None:
@@ -85,7 +101,7 @@ def test_upgrading_from_an_earlier_revision_keeps_every_row(db_url: str, revisio
     migrate(engine, revision)
     assert current_revision(engine) == revision
     with engine.begin() as connection:
-        SEEDS[revision](connection)
+        insert(connection, SEEDS[revision]())
     engine.dispose()
 
     store = open_store(db_url)  # migrates to the newest revision
@@ -110,5 +126,10 @@ def test_upgrading_from_an_earlier_revision_keeps_every_row(db_url: str, revisio
         # New rows still get fresh ids after the seeded ones.
         assert store.create_case(user, "After the upgrade", "Acme").id == 2
         assert store.add_draft(user, 1, "Second letter", "{}", "{}", 80).number == 2
+        # A session from before the upgrade still signs in (0002 on); new sessions work on every path.
+        kept = store.session_user(SESSION_TOKEN)
+        assert (kept.id if kept else None) == (1 if "sessions" in SEEDS[revision]() else None)
+        fresh = store.session_user(store.start_session(user))
+        assert fresh is not None and fresh.id == 1
     finally:
         store.close()

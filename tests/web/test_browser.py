@@ -153,3 +153,74 @@ def test_whole_flow_in_english_and_chinese(page: object, tmp_path: Path) -> None
     p.click("#history form >> nth=1 >> button")  # type: ignore[attr-defined]
     assert "已恢复" in p.content()  # type: ignore[attr-defined]
     shot(p, "07-case-zh-reinstated")
+
+
+CHINESE_NOTICE = """您好，
+
+我们停用了您的卖家账户，因为您的订单缺陷率（ODR）超过了我们 1% 的绩效目标。订单缺陷率是指在 60 天内
+收到负面反馈、亚马逊商城交易保障索赔或信用卡拒付的订单所占的百分比。
+
+如需恢复销售权限，请在 17 天内通过“账户状况”页面提交行动计划，说明问题的根本原因、您已采取的措施以及
+防止问题再次发生的措施。
+"""
+
+
+def test_a_chinese_seller_writes_an_english_letter_without_typing_english(
+    page: object, tmp_path: Path
+) -> None:
+    """From a Chinese notice and her downloads to an exported English letter: she picks, chooses and
+    types only numbers and dates; a finding becomes her root cause; she reads every point in Chinese."""
+    import re
+
+    p = page
+    p.goto("/cases/new?lang=zh")  # type: ignore[attr-defined]
+    p.fill("input[name=title]", "订单缺陷率停用 11月")  # type: ignore[attr-defined]
+    p.fill("input[name=seller_name]", "Lanternway Trading Co., Ltd.")  # type: ignore[attr-defined]
+    p.fill("textarea[name=notice_text]", CHINESE_NOTICE)  # type: ignore[attr-defined]
+    p.click("button:has-text('创建案例')")  # type: ignore[attr-defined]
+    p.wait_for_selector("#notice")  # type: ignore[attr-defined]
+    for path in write_sample_data(tmp_path / "downloads", orders=1500):
+        if path.name.startswith(("All-Orders", "Seller-Feedback", "claims")):
+            p.set_input_files("input[name=file]", str(path))  # type: ignore[attr-defined]
+            p.click("#reports button:has-text('上传')")  # type: ignore[attr-defined]
+    p.click("#reports a:has-text('用作根本原因') >> nth=0")  # type: ignore[attr-defined]
+    p.wait_for_selector("select[name=slot_why]")  # type: ignore[attr-defined]
+    p.select_option("select[name=slot_why]", "holiday")  # type: ignore[attr-defined]
+    shot(p, "08-zh-finding-as-root-cause")
+    p.click("button:has-text('加入我的申诉内容')")  # type: ignore[attr-defined]
+
+    p.click("a[href$='kind=action_taken']")  # type: ignore[attr-defined]
+    p.locator("details:has(a[href*='contact-and-refund-affected-buyers']) summary").first.click()  # type: ignore[attr-defined]
+    p.click("a[href*='contact-and-refund-affected-buyers'] >> nth=0")  # type: ignore[attr-defined]
+    p.fill("input[name=slot_buyers]", "56")  # type: ignore[attr-defined]
+    p.select_option("select[name=slot_remedy]", "refund")  # type: ignore[attr-defined]
+    p.fill("input[name=date]", "2026-11-03")  # type: ignore[attr-defined]
+    shot(p, "09-zh-action-from-ready-sentence")
+    p.click("button:has-text('加入我的申诉内容')")  # type: ignore[attr-defined]
+
+    p.click("a[href$='kind=preventive_measure']")  # type: ignore[attr-defined]
+    p.locator("details:has(a[href*='vacation-mode-procedure']) summary").first.click()  # type: ignore[attr-defined]
+    p.click("a[href*='vacation-mode-procedure'] >> nth=0")  # type: ignore[attr-defined]
+    p.fill("input[name=slot_days]", "2")  # type: ignore[attr-defined]
+    p.fill("input[name=start]", "2026-11-05")  # type: ignore[attr-defined]
+    p.click("button:has-text('加入我的申诉内容')")  # type: ignore[attr-defined]
+    p.wait_for_selector("#plan .phrase-view")  # type: ignore[attr-defined]
+    p.locator("#plan").screenshot(path=str(SHOTS / "10-zh-plan-from-ready-sentences.png"))  # type: ignore[attr-defined]
+
+    p.click("button:has-text('生成申诉信')")  # type: ignore[attr-defined]
+    p.wait_for_selector("#mirror")  # type: ignore[attr-defined]
+    letter = p.input_value("#review-text")  # type: ignore[attr-defined]
+    assert not re.search(r"[\u3400-\u9fff]", letter), letter
+    assert (
+        "because of a public holiday" in letter and "On 3 November 2026 we contacted all 56 buyers" in letter
+    )
+    mirror = p.inner_text("#mirror")  # type: ignore[attr-defined]
+    assert "中英对照" in mirror and "仓库因公共假期无法发货" in mirror and "负责人：运营经理" in mirror
+    p.locator("#mirror").screenshot(path=str(SHOTS / "11-zh-draft-mirror.png"))  # type: ignore[attr-defined]
+    p.set_viewport_size({"width": 390, "height": 844})  # type: ignore[attr-defined]
+    width = p.evaluate("() => document.documentElement.scrollWidth")  # type: ignore[attr-defined]
+    assert width <= 390, f"the draft page is {width} px wide on a 390 px phone"
+    p.locator("#mirror").screenshot(path=str(SHOTS / "11b-zh-draft-mirror-390px.png"))  # type: ignore[attr-defined]
+    with p.expect_download() as download:  # type: ignore[attr-defined]
+        p.click("a[href$='export.docx']")  # type: ignore[attr-defined]
+    assert download.value.suggested_filename.endswith(".docx")

@@ -57,3 +57,34 @@ def test_a_case_from_notice_to_reply_on_postgresql(tmp_path: Path) -> None:
         assert [d["number"] for d in data["drafts"]] == [1, 2]
         assert data["case"]["status"] == "reinstated"
         assert client.get("/").status_code == 200
+
+
+def test_sessions_end_on_the_server_on_postgresql(tmp_path: Path) -> None:
+    """Issue 13 item 2 on PostgreSQL: a copy of the cookie is dead after sign-out and after a password change."""
+    from tests.web.test_sessions import another_browser, assert_signed_out, cookie_of
+
+    assert URL is not None
+    wipe_postgres(URL)
+    settings = Settings(
+        db_url=URL,
+        secret_key="pg-test",
+        multi_user=True,
+        background_analysis=False,
+        allowed_hosts=("testserver",),
+    )
+    with TestClient(create_app(settings)) as http:
+        client = Client(http)
+        client.get("/setup")
+        client.post("/setup", {"email": "admin@example.com", "password": "correct horse battery"})
+        client.get("/")
+        copy = another_browser(client, cookie_of(client))
+        new = "lantern warehouse october"
+        changed = client.post(
+            "/account/password",
+            {"current_password": "correct horse battery", "new_password": new, "new_password_again": new},
+        )
+        assert changed.status_code == 303
+        assert_signed_out(copy)
+        copy = another_browser(client, cookie_of(client))
+        client.post("/logout")
+        assert_signed_out(copy)

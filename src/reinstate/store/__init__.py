@@ -11,6 +11,10 @@ Example::
     me = store.local_user()                   # single-user mode
     case = store.create_case(me, "ODR suspension", "Acme Goods", reasons=["order-defect-rate"])
     case = store.update_case(me, case.id, case.version, notice_text=pasted)
+
+A signed-in browser is a server-side session (:mod:`reinstate.store.sessions`): ``start_session``
+returns the token for its cookie, ``session_user`` turns a token back into its account, and sign-out,
+"sign out everywhere", a password change and account deletion end sessions for good.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from reinstate.store.errors import (
     NotFound,
     PermissionDenied,
     StoreError,
+    WrongPassword,
 )
 from reinstate.store.export import row_dict
 from reinstate.store.models import (
@@ -37,13 +42,16 @@ from reinstate.store.models import (
     Report,
     Submission,
     User,
+    UserSession,
 )
 from reinstate.store.records import DraftSummary
+from reinstate.store.sessions import SESSION_LIFETIME, SessionInfo
 from reinstate.store.store import Store, open_store
 
 __all__ = [
     "CASE_STATUSES",
     "REPLY_OUTCOMES",
+    "SESSION_LIFETIME",
     "AlreadyExists",
     "AmazonReply",
     "Case",
@@ -57,10 +65,13 @@ __all__ = [
     "NotFound",
     "PermissionDenied",
     "Report",
+    "SessionInfo",
     "Store",
     "StoreError",
     "Submission",
     "User",
+    "UserSession",
+    "WrongPassword",
     "data_dir",
     "default_url",
     "open_store",

@@ -8,7 +8,8 @@ The web shell turns each into one error page and one JSON error shape:
   owner or an admin (sharing it, deleting it).
 - :class:`ConflictError`: the case changed since the user loaded it (another tab saved first).
 - :class:`InvalidInput` (also an :class:`~reinstate.errors.InputError`): a value the user gave is
-  wrong (too long, empty, unknown status, a file too big or uploaded twice).
+  wrong (too long, empty, unknown status, a file too big or uploaded twice, a wrong current password:
+  :class:`WrongPassword`).
 - :class:`DatabaseUnavailable`: the database cannot be used right now (locked, read-only,
   unreachable); the message names the database and the fix, and nothing was changed.
 """
@@ -53,6 +54,10 @@ class AlreadyExists(InvalidInput):
 
 class ConfirmationRequired(InvalidInput):
     """A destructive action was asked for without ``confirm=True``."""
+
+
+class WrongPassword(InvalidInput):
+    """The current password given to change a password is not the account's (a failed sign-in)."""
 
 
 class DatabaseUnavailable(StoreError):

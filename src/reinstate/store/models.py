@@ -5,7 +5,8 @@ holds the seller, the notice, the case file (``case_yaml``: root causes, actions
 the same YAML the command line reads) and, as child rows, the uploaded :class:`Report` files with
 their analysis, every :class:`DraftVersion` of the letter with its review, each
 :class:`Submission` of an appeal and each :class:`AmazonReply`. Children are deleted with their case
-by ``ON DELETE CASCADE`` in the database, so no orphan survives even a crash mid-delete.
+by ``ON DELETE CASCADE`` in the database, so no orphan survives even a crash mid-delete. A signed-in
+browser is a :class:`UserSession` row (only the SHA-256 of its token is kept), deleted with its user.
 
 The schema itself is created and changed only by the Alembic migrations in ``migrations/``; a test
 checks that these models and the migrated database agree.
@@ -94,6 +95,24 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     is_admin: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class UserSession(Base):
+    """A signed-in browser: the SHA-256 of the token its cookie carries, and when the session ends.
+
+    The token itself is never stored, so a copy of the database cannot be used to sign in. Ending a
+    session deletes its row (see :mod:`reinstate.store.sessions`).
+    """
+
+    __tablename__ = "sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    user_agent: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class Case(Base):

@@ -35,6 +35,7 @@ from reinstate.store.errors import (
 from reinstate.store.models import Case, CaseShare, DraftVersion, User, utcnow
 from reinstate.store.passwords import hash_password, verify_password
 from reinstate.store.records import DraftSummary, RecordsMixin
+from reinstate.store.sessions import SessionsMixin
 
 LOCAL_EMAIL = "local@reinstate.invalid"
 LOCAL_PASSWORD_HASH = "!"  # not an argon2 hash: nobody can sign in as the local user
@@ -50,8 +51,8 @@ EDITABLE = (
 )
 
 
-class Store(RecordsMixin):
-    """All reads and writes of cases and accounts, each in one transaction with its access check.
+class Store(RecordsMixin, SessionsMixin):
+    """All reads and writes of cases, accounts and sessions, each in one transaction with its access check.
 
     Open one per process with :func:`open_store` and share it between threads (web requests):
     every call takes its own connection from the pool. :meth:`close` releases the connections.

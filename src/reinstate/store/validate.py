@@ -72,6 +72,8 @@ def password(value: object) -> str:
             f"the password is shorter than {MIN_PASSWORD} characters.",
             key="password",
             fix="choose a longer one.",
+            message_zh=f"密码少于 {MIN_PASSWORD} 个字符。",
+            fix_zh="请换一个更长的密码。",
         )
     folded = clean.lower()
     if folded in COMMON_PASSWORDS or len(set(folded)) <= 2 or folded.isdigit():
@@ -79,6 +81,8 @@ def password(value: object) -> str:
             "this password is among the first an attacker tries.",
             key="password",
             fix="choose a phrase of several words, e.g. three words you will remember.",
+            message_zh="这个密码是攻击者最先会尝试的密码之一。",
+            fix_zh="请改用由几个词组成的短语，例如三个您记得住的词。",
         )
     return clean
 

@@ -30,12 +30,19 @@ from reinstate import __version__
 from reinstate.errors import ReinstateError
 from reinstate.kb import load_kb
 from reinstate.review.model import band
-from reinstate.store import ConflictError, DatabaseUnavailable, NotFound, PermissionDenied, open_store
+from reinstate.store import (
+    SESSION_LIFETIME,
+    ConflictError,
+    DatabaseUnavailable,
+    NotFound,
+    PermissionDenied,
+    open_store,
+)
 from reinstate.web.headers import HostAndHeaders, allowed_hosts
 from reinstate.web.i18n import gettext_for, pick_language
 from reinstate.web.limits import BodyLimit
 from reinstate.web.ratelimit import LoginLimiter
-from reinstate.web.security import LoginRequired, csrf_token
+from reinstate.web.security import LoginRequired, csrf_token, session_token
 from reinstate.web.settings import Settings
 
 HERE = Path(__file__).parent
@@ -69,6 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         SessionMiddleware,
         secret_key=settings.secret_key,
         session_cookie="reinstate_session",
+        max_age=int(SESSION_LIFETIME.total_seconds()),  # the server-side session ends then too
         same_site="strict",
         https_only=settings.secure_cookies,
     )
@@ -78,9 +86,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _api_docs(app)
     _register_errors(app)
 
-    from reinstate.web.routes import api, auth, cases, letters
+    from reinstate.web.routes import account, api, auth, cases, letters, phrases
 
-    for module in (auth, cases, letters, api):
+    for module in (auth, account, cases, letters, phrases, api):
         app.include_router(module.router)
     return app
 
@@ -164,7 +172,7 @@ def render(request: Request, template: str, context: dict[str, Any], status_code
         "_": gettext_for(lang),
         "csrf": csrf_token(request),
         "needs_login": request.app.state.settings.needs_login,
-        "signed_in": request.session.get("user_id") is not None,
+        "signed_in": session_token(request) is not None,
         **context,
     }
     templates: Jinja2Templates = request.app.state.templates

@@ -4,6 +4,11 @@ Single-user mode (the default on 127.0.0.1) acts as the store's local user with 
 ``--multi-user``, or on any other address, every page needs a signed-in account. Every unsafe
 request carries the session's CSRF token, in a form field or the ``X-CSRF-Token`` header, in both
 modes: a page on another site must not be able to post into a seller's local app.
+
+The signed cookie (Starlette's session) holds the CSRF token and, once signed in, the token of a
+server-side session (``sid``). Who is signed in comes only from that session's row in the store: a
+cookie whose session ended (sign-out, a password change, "sign out everywhere", a deleted account)
+or expired signs in nobody, even though its signature is still good.
 """
 
 from __future__ import annotations
@@ -14,9 +19,10 @@ from typing import Any
 
 from fastapi import HTTPException, Request
 
-from reinstate.store import NotFound, Store, User
+from reinstate.store import Store, User
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+SESSION_KEY = "sid"  # the cookie's key for the server-side session token
 
 
 class LoginRequired(Exception):
@@ -49,14 +55,38 @@ async def check_csrf(request: Request) -> None:
 
 
 def current_user(request: Request) -> User:
+    """The acting user: the local user, or the account of the request's unexpired server-side session."""
     store: Store = request.app.state.store
     if not request.app.state.settings.needs_login:
         return store.local_user()
-    user_id = request.session.get("user_id")
-    if not isinstance(user_id, int):
+    user = store.session_user(session_token(request))
+    if user is None:
+        request.session.pop(SESSION_KEY, None)
         raise LoginRequired()
-    try:
-        return store.get_user(user_id)
-    except NotFound:
-        request.session.pop("user_id", None)
-        raise LoginRequired() from None
+    return user
+
+
+def session_token(request: Request) -> str | None:
+    """The server-side session's token the request's cookie carries, if any."""
+    token = request.session.get(SESSION_KEY)
+    return token if isinstance(token, str) else None
+
+
+def sign_in(request: Request, user: User) -> None:
+    """Start a server-side session for ``user`` and put its token in a fresh cookie (new CSRF token too)."""
+    store: Store = request.app.state.store
+    token = store.start_session(user, request.headers.get("user-agent", ""))
+    request.session.clear()
+    request.session[SESSION_KEY] = token
+
+
+def keep_signed_in(request: Request, token: str) -> None:
+    """Carry on with the new session ``token`` (after a password change ended the old one)."""
+    request.session[SESSION_KEY] = token
+
+
+def sign_out(request: Request) -> None:
+    """End this browser's server-side session and forget the cookie's contents."""
+    store: Store = request.app.state.store
+    store.end_session(session_token(request))
+    request.session.clear()

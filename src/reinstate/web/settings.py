@@ -20,6 +20,10 @@ class Settings:
     max_upload_bytes: int = 50 * 1024 * 1024
     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS  # a pasted notice or letter: the store's own limit
     background_analysis: bool = True  # analyse uploads after answering, one at a time, on one core
+    # A background analysis that runs longer, or needs more memory, is stopped and the case says why
+    # (web/jobs.py); with background_analysis off (tests) uploads are analysed in the request, unlimited.
+    analysis_seconds: float = 300.0
+    analysis_memory_bytes: int = 2 * 1024 * 1024 * 1024
     # Names besides loopback and `host` that requests may use (--allowed-host).
     allowed_hosts: tuple[str, ...] = ()
     # On a network address, the first administrator is created only with this token (printed by

@@ -86,6 +86,38 @@ def _build_guide(kb: KnowledgeBase, ids: list[str], lang: str) -> list[dict[str,
     return guide
 
 
+def phrase_rows(plan: dict[str, Any]) -> dict[str, list[dict[str, str] | None]]:
+    """For each plan entry written from the phrase bank: its English, its Chinese and its values as JSON."""
+    from reinstate.kb import load_phrase_bank
+    from reinstate.letters.phrasing import render as render_phrase
+
+    bank = load_phrase_bank()
+    rows: dict[str, list[dict[str, str] | None]] = {}
+    for key in ("root_causes", "actions_taken", "preventive_measures"):
+        shown: list[dict[str, str] | None] = []
+        for entry in plan.get(key) or []:
+            item = (
+                bank.find(str(entry.get("phrase")))
+                if isinstance(entry, dict) and entry.get("phrase")
+                else None
+            )
+            values = entry.get("values") or {} if isinstance(entry, dict) else {}
+            try:
+                shown.append(
+                    {
+                        "en": render_phrase(item.phrase, values),
+                        "zh": render_phrase(item.phrase, values, "zh"),
+                        "values_json": json.dumps(values, default=str, ensure_ascii=False),
+                    }
+                    if item and isinstance(values, dict)
+                    else None
+                )
+            except ValueError:
+                shown.append(None)
+        rows[key] = shown
+    return rows
+
+
 def case_page(store: Store, kb: KnowledgeBase, user: User, case_id: int, lang: str) -> dict[str, Any]:
     overview = store.case_overview(user, case_id)
     case, drafts, reports = overview.case, overview.drafts, overview.reports
@@ -103,6 +135,7 @@ def case_page(store: Store, kb: KnowledgeBase, user: User, case_id: int, lang: s
             for d in (notice.documents_requested if notice else ())
         ],
         "plan": case_data(case),
+        "phrase_rows": phrase_rows(case_data(case)),
         "guide": kb_guide(kb, reasons, lang),
         "reports": [row_dict(r) for r in reports],
         "report_titles": report_titles(lang),

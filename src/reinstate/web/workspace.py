@@ -7,6 +7,7 @@ reads, so a case can move between the app and the command line. The notice is ke
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import tempfile
 from functools import lru_cache
@@ -71,29 +72,57 @@ def plan_from_form(form: dict[str, list[str]]) -> dict[str, Any]:
         columns = {f: form.get(f"{prefix}_{f}", []) for f in fields}
         count = max((len(v) for v in columns.values()), default=0)
         items = []
+        removed = set(form.get(f"{prefix}_remove", []))
         for i in range(count):
             row = {f: (columns[f][i].strip() if i < len(columns[f]) else "") for f in fields}
-            if not any(row.values()):
+            if not any(row.values()) or str(i) in removed:
                 continue
             items.append({k: v for k, v in row.items() if v})
         return items
 
-    actions = rows("action", ("text", "date", "evidence", "done"))
+    causes = _phrased(rows("cause", ("text", "kb", "evidence", "reason", "phrase", "values")), form, "cause")
+    actions = _phrased(
+        rows("action", ("text", "date", "evidence", "done", "phrase", "values")), form, "action"
+    )
     for action in actions:
         action["done"] = action.get("done", "yes") != "no"
         if "date" in action:
             action["date"] = form_date(action["date"], "actions_taken.date")
-    measures = rows("measure", ("text", "owner", "start", "frequency"))
+    measures = _phrased(
+        rows("measure", ("text", "owner", "start", "frequency", "phrase", "values")), form, "measure"
+    )
     for measure in measures:
         if "start" in measure:
             measure["start"] = form_date(measure["start"], "preventive_measures.start")
     return {
         "facts": [f.strip() for f in form.get("fact", []) if f.strip()],
-        "root_causes": rows("cause", ("text", "kb", "evidence", "reason")),
+        "root_causes": causes,
         "actions_taken": actions,
         "preventive_measures": measures,
         "attachments": [a.strip() for a in form.get("attachment", []) if a.strip()],
     }
+
+
+def _phrased(items: list[dict[str, Any]], form: dict[str, list[str]], prefix: str) -> list[dict[str, Any]]:
+    """Rows written from the phrase bank keep their phrase and values exactly (the values travel as JSON)."""
+    for item in items:
+        raw = item.pop("values", None)
+        if "phrase" not in item:
+            continue
+        try:
+            values = json.loads(raw) if raw else {}
+        except ValueError:
+            values = None
+        if not isinstance(values, dict):
+            raise InputError(
+                "a sentence from the phrase bank came back damaged.",
+                fix="reload the case page and save again.",
+                message_zh="句式的内容在提交时损坏了。",
+                fix_zh="请刷新申诉页面后重新保存。",
+            )
+        item["values"] = values
+        item.pop("text", None)
+    return items
 
 
 def form_date(value: str, key: str) -> dt.date:
@@ -154,18 +183,26 @@ def write_reports(store: Store, user: User, case_id: int, folder: Path) -> tuple
 
 
 def analyse_reports(store: Store, user: User, case: Case) -> dict[str, Any]:
-    """Analyse every report of the case together; a failure is recorded as the analysis, not raised."""
-    from reinstate.diagnose import analyze
-
+    """Analyse every report of the case together, in this process (see ``web/jobs.py`` for the limited
+    background job); a failure is recorded as the analysis, not raised."""
     with tempfile.TemporaryDirectory() as folder:
         paths = write_reports(store, user, case.id, Path(folder))
-        if not paths:
-            return {}
-        try:
-            analysis = analyze(list(paths), reasons=list(case.reasons) or None, threads=1)
-        except InputError as exc:
-            return {"error": str(exc).replace(folder + "/", "")}
-        data = analysis.to_json()
+        return analysis_data(paths, list(case.reasons), folder) if paths else {}
+
+
+def analysis_data(paths: tuple[Path, ...], reasons: list[str], folder: str) -> dict[str, Any]:
+    """The analysis of the report files in ``folder`` as the store keeps it; a file that cannot be read
+    becomes ``error`` (and ``error_zh`` when the message has a Chinese text), with the folder left out."""
+    from reinstate.diagnose import analyze
+
+    try:
+        analysis = analyze(list(paths), reasons=reasons or None, threads=1)
+    except InputError as exc:
+        failed = {"error": exc.render().replace(folder + "/", "")}
+        if exc.message_zh:
+            failed["error_zh"] = exc.render("zh").replace(folder + "/", "")
+        return failed
+    data = analysis.to_json()
     for report in data.get("reports", []) + data.get("skipped", []):
         if isinstance(report, dict) and "path" in report:
             report["path"] = Path(str(report["path"])).name.split("-", 1)[-1]

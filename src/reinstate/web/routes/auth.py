@@ -1,4 +1,5 @@
-"""Sign-in for multi-user mode, the first administrator, accounts, and sharing a case with a colleague."""
+"""Sign-in for multi-user mode, the first administrator, accounts (adding and deleting them), and sharing a
+case with a colleague. Signing in starts a server-side session; signing out ends it (``web/security.py``)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from reinstate.store import User
 from reinstate.web.app import language, render
 from reinstate.web.i18n import gettext_for
 from reinstate.web.ratelimit import LoginLimiter
 from reinstate.web.routes.cases import UserDep, store_of
-from reinstate.web.security import check_csrf
+from reinstate.web.security import check_csrf, sign_in, sign_out
 
 router = APIRouter(dependencies=[Depends(check_csrf)])
 
@@ -38,28 +40,37 @@ def login(
     password: Annotated[str, Form(max_length=1000)],
     next: Annotated[str, Form()] = "/",
 ) -> Response:
+    limiter = refuse_while_limited(request, email)
+    user = store_of(request).authenticate(email, password)
+    if user is None:
+        limiter.failed(email, client_address(request))
+        return render(request, "login.html", {"next": _safe_next(next), "failed": True}, status_code=401)
+    limiter.succeeded(email)
+    sign_in(request, user)
+    return RedirectResponse(_safe_next(next), status_code=303)
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def refuse_while_limited(request: Request, account: str) -> LoginLimiter:
+    """429 while this account or address has failed too often; else the limiter, to count the attempt."""
     limiter: LoginLimiter = request.app.state.login_limiter
-    address = request.client.host if request.client else "unknown"
-    wait = limiter.wait_seconds(email, address)
+    wait = limiter.wait_seconds(account, client_address(request))
     if wait:
         _ = gettext_for(language(request))
         message = _("Too many failed sign-ins. Wait %(minutes)s minutes, then try again.") % {
             "minutes": max(1, (wait + 59) // 60)
         }
         raise HTTPException(status_code=429, detail=message)
-    user = store_of(request).authenticate(email, password)
-    if user is None:
-        limiter.failed(email, address)
-        return render(request, "login.html", {"next": _safe_next(next), "failed": True}, status_code=401)
-    limiter.succeeded(email)
-    request.session.clear()
-    request.session["user_id"] = user.id
-    return RedirectResponse(_safe_next(next), status_code=303)
+    return limiter
 
 
 @router.post("/logout")
 def logout(request: Request) -> Response:
-    request.session.clear()
+    """End this browser's session on the server: a copy of its cookie signs in nobody afterwards."""
+    sign_out(request)
     return RedirectResponse("/login", status_code=303)
 
 
@@ -93,16 +104,24 @@ def setup(
 ) -> Response:
     _check_setup_token(request, token)
     user = store_of(request).create_first_admin(email, password)
-    request.session.clear()
-    request.session["user_id"] = user.id
+    sign_in(request, user)
     return RedirectResponse("/", status_code=303)
+
+
+def _admin_only(request: Request, user: User) -> None:
+    if not user.is_admin:
+        _ = gettext_for(language(request))
+        raise HTTPException(status_code=403, detail=_("Only an administrator can manage accounts."))
 
 
 @router.get("/users", response_class=HTMLResponse)
 def users_page(request: Request, user: UserDep) -> Response:
-    if not user.is_admin:
-        raise HTTPException(status_code=403, detail="Only an administrator can manage accounts.")
-    return render(request, "users.html", {"users": [u.email for u in store_of(request).list_users(user)]})
+    _admin_only(request, user)
+    accounts = [
+        {"id": u.id, "email": u.email, "is_admin": u.is_admin, "me": u.id == user.id}
+        for u in store_of(request).list_users(user)
+    ]
+    return render(request, "users.html", {"users": accounts})
 
 
 @router.post("/users")
@@ -112,9 +131,27 @@ def add_user(
     email: Annotated[str, Form(max_length=254)],
     password: Annotated[str, Form(min_length=10, max_length=1000)],
 ) -> Response:
-    if not user.is_admin:
-        raise HTTPException(status_code=403, detail="Only an administrator can add accounts.")
+    _admin_only(request, user)
     store_of(request).create_user(email, password)
+    return RedirectResponse("/users", status_code=303)
+
+
+@router.get("/users/{user_id}/delete", response_class=HTMLResponse)
+def confirm_delete_user(request: Request, user_id: int, user: UserDep) -> Response:
+    _admin_only(request, user)
+    found = next((u for u in store_of(request).list_users(user) if u.id == user_id), None)
+    if found is None:
+        _ = gettext_for(language(request))
+        raise HTTPException(status_code=404, detail=_("This account does not exist (any more)."))
+    return render(request, "user_delete.html", {"account": {"id": found.id, "email": found.email}})
+
+
+@router.post("/users/{user_id}/delete")
+def delete_user(
+    request: Request, user_id: int, user: UserDep, confirm: Annotated[str, Form(max_length=10)] = ""
+) -> Response:
+    """Delete an account and end its sessions (refused while it owns cases: see ``store/sessions.py``)."""
+    store_of(request).delete_user(user, user_id, confirm=confirm == "yes")
     return RedirectResponse("/users", status_code=303)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from functools import cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request, UploadFile
@@ -16,6 +15,7 @@ from reinstate.errors import InputError
 from reinstate.notice import parse_notice
 from reinstate.store import Store, User
 from reinstate.web.app import language, render
+from reinstate.web.jobs import JobLimits, analysis_job
 from reinstate.web.security import check_csrf, current_user
 from reinstate.web.views import case_list, case_page
 from reinstate.web.workspace import (
@@ -65,21 +65,19 @@ async def json_object(request: Request) -> dict[str, Any]:
     return body
 
 
-def analysis_job(db_url: str | None, user_id: int, case_id: int, report_id: int) -> None:
-    """The background process's task: open the store there and analyse the upload."""
-    store = _job_store(db_url)
-    analyse_upload(store, store.get_user(user_id), case_id, report_id)
-
-
-@cache
-def _job_store(db_url: str | None) -> Store:
-    from reinstate.store import open_store
-
-    return open_store(db_url)
+def queue_analysis(request: Request, user: User, case_id: int, report_id: int) -> None:
+    """Have the background process analyse the case's reports, as a job with a time and a memory limit
+    (``web/jobs.py``): a job past them is stopped and the case page says why."""
+    settings = request.app.state.settings
+    limits = JobLimits(settings.analysis_seconds, settings.analysis_memory_bytes)
+    request.app.state.analysis_queue.submit(
+        analysis_job, settings.db_url, user.id, case_id, report_id, limits
+    )
 
 
 def analyse_upload(store: Store, user: User, case_id: int, report_id: int) -> None:
-    """Analyse all of a case's reports together and keep the result with the newest one.
+    """Analyse all of a case's reports together in this process and keep the result with the newest one
+    (without ``background_analysis``: tests).
 
     Uploads that arrive while an analysis waits are coalesced: only the job for the newest report
     runs, since it reads every report of the case anyway.
@@ -189,9 +187,7 @@ async def upload_report(request: Request, case_id: int, user: UserDep, file: Upl
     report = await run_in_threadpool(store.add_report, user, case_id, name, found.type, content)
     if request.app.state.settings.background_analysis:
         # A low-priority process analyses it; the page shows "analysing" until the result is stored.
-        request.app.state.analysis_queue.submit(
-            analysis_job, request.app.state.settings.db_url, user.id, case_id, report.id
-        )
+        queue_analysis(request, user, case_id, report.id)
     else:
         await run_in_threadpool(analyse_upload, store, user, case_id, report.id)
     return RedirectResponse(f"/cases/{case_id}#reports", status_code=303)
@@ -199,10 +195,13 @@ async def upload_report(request: Request, case_id: int, user: UserDep, file: Upl
 
 @router.post("/cases/{case_id}/analyse")
 async def analyse_again(request: Request, case_id: int, user: UserDep) -> Response:
-    """Analyse the case's reports now (after a restart interrupted a background analysis)."""
+    """Analyse the case's reports again (after a restart interrupted a background analysis), as a job
+    within the limits when analyses run in the background."""
     store = store_of(request)
     overview = await run_in_threadpool(store.case_overview, user, case_id)
-    if overview.reports:
+    if overview.reports and request.app.state.settings.background_analysis:
+        queue_analysis(request, user, case_id, overview.reports[-1].id)
+    elif overview.reports:
         await run_in_threadpool(analyse_upload, store, user, case_id, overview.reports[-1].id)
     return RedirectResponse(f"/cases/{case_id}#reports", status_code=303)
 

@@ -9,6 +9,9 @@
       const list = document.querySelector(`[data-rows="${button.dataset.for}"]`);
       const last = list.lastElementChild;
       const copy = last.cloneNode(true);
+      // A row cloned from a phrase-bank entry becomes a blank free-text row.
+      copy.querySelectorAll(".phrase-view").forEach((view) => view.remove());
+      copy.querySelectorAll("[hidden]").forEach((field) => { field.hidden = false; });
       copy.querySelectorAll("input, textarea").forEach((field) => { field.value = ""; });
       copy.querySelectorAll("select").forEach((field) => { field.selectedIndex = 0; });
       list.appendChild(copy);

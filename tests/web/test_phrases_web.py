@@ -1,0 +1,161 @@
+"""The web app turns a finding into a root cause without typing English, keeps phrase entries through a
+save, and shows the letter beside its Chinese mirror."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.web.conftest import Client
+from tests.web.test_pages import create, version_of
+
+CLOSURE = "order_defect_rate-burst-2026-10-12"
+
+
+@pytest.fixture
+def analysed(client: Client, tmp_path: Path) -> int:
+    from reinstate.sampledata import write_sample_data
+
+    case_id = create(
+        client, notice="Your order defect rate does not meet our performance target of less than 1%."
+    )
+    for path in write_sample_data(tmp_path / "downloads", orders=1500, seed=7):
+        if path.suffix != ".md":
+            client.post(
+                f"/cases/{case_id}/reports", files={"file": (path.name, path.read_bytes(), "text/plain")}
+            )
+    return case_id
+
+
+def plan_of(client: Client, case_id: int) -> dict:  # type: ignore[type-arg]
+    return client.get(f"/api/cases/{case_id}").json()["plan"]
+
+
+def test_a_finding_becomes_a_root_cause_with_only_a_choice_to_make(client: Client, analysed: int) -> None:
+    page = client.get(f"/cases/{analysed}?lang=zh").text
+    assert f"/cases/{analysed}/findings/{CLOSURE}/cause" in page and "用作根本原因" in page
+    form = client.get(f"/cases/{analysed}/findings/{CLOSURE}/cause?lang=zh").text
+    assert "2026-10-12 – 2026-10-20" in form and "（来自您的报表）" in form
+    assert 'name="slot_why"' in form and "公共假期" in form and "【无法发货的原因】" in form
+    version = str(version_of(client, analysed))
+    missing = client.post(f"/cases/{analysed}/findings/{CLOSURE}/cause?lang=zh", {"version": version})
+    assert missing.status_code == 400 and "必须填写“无法发货的原因”" in missing.text
+    added = client.post(
+        f"/cases/{analysed}/findings/{CLOSURE}/cause", {"version": version, "slot_why": "move"}
+    )
+    assert added.status_code == 303 and added.headers["location"].endswith("#plan")
+    cause = plan_of(client, analysed)["root_causes"][-1]
+    assert cause["phrase"] == "order-defect-rate/listings-active-during-closure"
+    orders = cause["values"]["orders"]
+    assert cause["values"]["why"] == "move" and orders > 0
+    assert "evidence" not in cause  # the finding backs it when the letter is drafted, in both languages
+    client.post(f"/cases/{analysed}/drafts")
+    letter = client.get(f"/api/cases/{analysed}/drafts/1").json()
+    assert "because of a warehouse move, but our listings stayed active" in letter["letter_text"]
+    draft_page = client.get(f"/cases/{analysed}/drafts/1?lang=zh").text
+    assert "中英对照" in draft_page and "仓库因搬仓无法发货" in draft_page
+
+
+def test_an_unknown_finding_is_a_clear_404_or_400(client: Client, analysed: int) -> None:
+    response = client.get(f"/cases/{analysed}/findings/no-such-finding/cause?lang=zh")
+    assert response.status_code in (400, 404) and "没有这条发现" in response.text
+
+
+def test_saving_the_plan_keeps_phrase_entries_and_remove_drops_one(client: Client, analysed: int) -> None:
+    version = str(version_of(client, analysed))
+    client.post(f"/cases/{analysed}/findings/{CLOSURE}/cause", {"version": version, "slot_why": "holiday"})
+    page = client.get(f"/cases/{analysed}").text
+    values = re.search(r'name="cause_values" value="([^"]+)"', page)
+    assert values and "Our warehouse could not ship from 12 to 20 October 2026" in page
+    assert "2026年10月12日至20日期间，仓库因公共假期无法发货" in page
+    kept = json.loads(values.group(1).replace("&#34;", '"').replace("&quot;", '"'))
+    form = {
+        "version": str(version_of(client, analysed)),
+        "cause_phrase": ["order-defect-rate/listings-active-during-closure", ""],
+        "cause_values": [json.dumps(kept), ""],
+        "cause_text": ["", "We left the handling time at one day during the move."],
+        "cause_evidence": ["the orders placed during the closure", ""],
+        "cause_kb": ["", ""],
+        "cause_reason": ["", ""],
+    }
+    assert client.post(f"/cases/{analysed}/plan", form).status_code == 303
+    causes = plan_of(client, analysed)["root_causes"]
+    assert (
+        causes[0]["phrase"] == "order-defect-rate/listings-active-during-closure" and "text" not in causes[0]
+    )
+    assert causes[0]["values"]["why"] == "holiday" and causes[1]["text"].startswith(
+        "We left the handling time"
+    )
+    form["version"] = str(version_of(client, analysed))
+    form["cause_remove"] = ["0"]
+    client.post(f"/cases/{analysed}/plan", form)
+    assert [c.get("phrase") for c in plan_of(client, analysed)["root_causes"]] == [None]
+
+
+def test_damaged_phrase_values_are_refused_not_lost(client: Client, analysed: int) -> None:
+    form = {
+        "version": str(version_of(client, analysed)),
+        "cause_phrase": ["order-defect-rate/listings-active-during-closure"],
+        "cause_values": ["{not json"],
+        "cause_text": [""],
+    }
+    response = client.post(f"/cases/{analysed}/plan?lang=zh", form)
+    assert response.status_code == 400 and "句式的内容在提交时损坏了" in response.text
+
+
+def test_actions_and_measures_come_from_ready_sentences_with_lists_not_english(
+    client: Client, analysed: int
+) -> None:
+    picker = client.get(f"/cases/{analysed}/phrases?kind=action_taken&lang=zh").text
+    assert "订单缺陷率（ODR）超过 1%" in picker and "用这个句子" in picker
+    action_id = "order-defect-rate/contact-and-refund-affected-buyers"
+    assert action_id.replace("/", "%2F") in picker or action_id in picker
+    form = client.get(f"/cases/{analysed}/phrases/add?id={action_id}&lang=zh").text
+    assert 'name="slot_remedy"' in form and "全额退款" in form and 'name="date"' in form
+    version = str(version_of(client, analysed))
+    bad = client.post(
+        f"/cases/{analysed}/phrases/add?id={action_id}&lang=zh",
+        {"version": version, "slot_buyers": "many", "slot_remedy": "refund", "date": "2026-11-03"},
+    )
+    assert bad.status_code == 400 and "不是整数" in bad.text and 'value="2026-11-03"' in bad.text
+    added = client.post(
+        f"/cases/{analysed}/phrases/add?id={action_id}",
+        {
+            "version": version,
+            "slot_buyers": "73",
+            "slot_remedy": "refund",
+            "date": "2026-11-03",
+            "done": "yes",
+        },
+    )
+    assert added.status_code == 303
+    measure_id = "order-defect-rate/vacation-mode-procedure"
+    form = client.get(f"/cases/{analysed}/phrases/add?id={measure_id}&lang=zh").text
+    assert 'name="owner"' in form and "运营经理" in form and 'name="frequency"' in form
+    added = client.post(
+        f"/cases/{analysed}/phrases/add?id={measure_id}",
+        {
+            "version": str(version_of(client, analysed)),
+            "slot_days": "2",
+            "owner": "Operations manager",
+            "start": "2026-11-05",
+            "frequency": "Daily",
+        },
+    )
+    assert added.status_code == 303
+    plan = plan_of(client, analysed)
+    assert plan["actions_taken"][-1]["phrase"] == action_id and plan["actions_taken"][-1]["done"] is True
+    assert plan["preventive_measures"][-1]["owner"] == "Operations manager"
+    client.post(f"/cases/{analysed}/drafts")
+    draft = client.get(f"/api/cases/{analysed}/drafts/1").json()
+    assert "On 3 November 2026 we contacted all 73 buyers with a defective order" in draft["letter_text"]
+    page = client.get(f"/cases/{analysed}/drafts/1?lang=zh").text
+    assert "负责人：运营经理。" in page and "频率：每天。" in page
+
+
+def test_an_unknown_sentence_is_refused(client: Client, analysed: int) -> None:
+    response = client.get(f"/cases/{analysed}/phrases/add?id=nope&lang=zh")
+    assert response.status_code in (400, 404) and "句式库里没有这个句式" in response.text
