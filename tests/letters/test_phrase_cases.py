@@ -296,3 +296,26 @@ def test_init_with_reports_outside_the_case_folder_says_so(sample_reports: Path,
     assert result.exit_code == 0 and "lies outside the folder" in result.output
     assert "reports:" not in path.read_text(encoding="utf-8").split("root_causes")[0]
     load_case(path)
+
+
+def test_draft_mirror_writes_a_separate_word_file_for_the_seller(tmp_path: Path) -> None:
+    import zipfile
+
+    out = tmp_path / "appeal.docx"
+    case = CASES / "phrases-only.yaml"
+    result = CliRunner().invoke(app, ["draft", str(case), "-o", str(out), "--mirror"])
+    assert result.exit_code == 0, result.output
+    mirror = tmp_path / "appeal.mirror-zh.docx"
+    letter_xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    mirror_xml = zipfile.ZipFile(mirror).read("word/document.xml").decode("utf-8")
+    assert not CJK.search(letter_xml)  # the letter Amazon gets holds no Chinese
+    assert (
+        "中英对照" in mirror_xml and "仓库因公共假期无法发货" in mirror_xml and "Our warehouse" in mirror_xml
+    )
+    again = CliRunner().invoke(app, ["draft", str(case), "-o", str(out), "--mirror"])
+    assert again.exit_code == 0, again.output  # an earlier mirror may be replaced
+
+
+def test_mirror_needs_a_word_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["draft", str(CASES / "phrases-only.yaml"), "--mirror"])
+    assert result.exit_code == 2 and "-o appeal.docx" in result.output

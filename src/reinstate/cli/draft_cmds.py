@@ -48,6 +48,14 @@ def draft(
     force: Annotated[
         bool, typer.Option("--force", help="Write -o over an existing file that is not an earlier draft.")
     ] = False,
+    mirror: Annotated[
+        bool,
+        typer.Option(
+            "--mirror",
+            help="With -o x.docx, also write x.mirror-zh.docx: each point in English beside its Chinese, "
+            "for you to read (never send it to Amazon).",
+        ),
+    ] = False,
 ) -> None:
     """Write the appeal (Plan of Action) for a case file; warnings say what the case still lacks.
 
@@ -59,10 +67,13 @@ def draft(
     from reinstate.yamlio import read_text
 
     fmt = _draft_format(output_format, output)
+    mirror_path = _mirror_path(output, fmt) if mirror else None
     loaded = load_case(case, allow_outside=allow_outside)
     if output is not None:
         inputs = [case, *(p for p in (notice, reports) if p is not None), *loaded.report_paths]
         _check_output(output, inputs, force)
+        if mirror_path is not None:
+            _check_output(mirror_path, inputs, force)
     if notice is not None:
         loaded = replace(loaded, notice_text=read_text(notice))
     if reports is not None:
@@ -77,6 +88,10 @@ def draft(
         loaded, options=DraftOptions(max_words=max_words, form_limit=form_limit, appendix=appendix)
     )
     _write_draft(result, fmt, output)
+    if mirror_path is not None:
+        from reinstate.letters import write_mirror_docx
+
+        write_mirror_docx(result, mirror_path)
     warn_lang = (lang or Lang(loaded.case.language)).value
     _say_readiness(result, warn_lang)
     for warning in result.warnings:
@@ -90,6 +105,8 @@ def draft(
         )
     if output is not None:
         summary = f"Wrote {output} ({result.words} words, {len(result.warnings)} warnings)."
+        if mirror_path is not None:
+            summary += f" Wrote {mirror_path}: the Chinese mirror, for you only."
         typer.echo(summary, err=True)
     if strict and not result.ready:
         raise typer.Exit(1)
@@ -138,13 +155,21 @@ def _earlier_draft(path: Path) -> bool:
     try:
         if path.suffix.lower() == ".docx":
             with zipfile.ZipFile(path) as archive:
-                return b"Seller Performance Team" in archive.read("word/document.xml")
+                body = archive.read("word/document.xml")
+                return b"Seller Performance Team" in body or "中英对照".encode() in body
         head = path.read_bytes()[:4096].decode("utf-8", errors="replace")
     except (OSError, KeyError, zipfile.BadZipFile):
         return False
     return head.lstrip().startswith(("Subject: Plan of Action", "**Subject:** Plan of Action")) or (
         '"schema": "reinstate.draft/1"' in head
     )
+
+
+def _mirror_path(output: Path | None, fmt: str) -> Path:
+    """Where --mirror writes: beside the Word letter, never inside it."""
+    if output is None or fmt != "docx":
+        raise fail("--mirror writes a second Word file beside the letter: add -o appeal.docx.")
+    return output.with_name(output.stem + ".mirror-zh.docx")
 
 
 def _draft_format(chosen: DraftFormat | None, output: Path | None) -> str:

@@ -20,7 +20,7 @@ from reinstate.letters.fit import LEVELS, count_words, form_answers, longest_ite
 from reinstate.letters.model import Draft, DraftWarning, Item, Letter
 from reinstate.letters.phrasing import resolve_case
 from reinstate.letters.plan import plan_letter
-from reinstate.letters.render import render_text, write_docx
+from reinstate.letters.render import render_text, write_docx, write_mirror_docx
 from reinstate.notice import Notice, parse_notice
 from reinstate.review import ReviewContext, context_for, context_from_notice, review_text
 
@@ -34,6 +34,7 @@ __all__ = [
     "render_text",
     "review_context",
     "write_docx",
+    "write_mirror_docx",
 ]
 
 

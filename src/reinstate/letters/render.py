@@ -106,3 +106,39 @@ def write_docx(draft: Draft, path: Path) -> None:
         doc.save(str(path))
     except OSError as exc:
         raise OutputError(f"cannot write the Word file ({exc.strerror}).", path=path) from None
+
+
+MIRROR_PARTS = {
+    "subject": "主题", "salutation": "称呼", "opening": "开头", "cited": "涉及的编号", "facts": "基本情况",
+    "root_causes": "根本原因", "actions_taken": "已采取的措施", "preventive_measures": "预防措施",
+    "closing": "结尾", "attachments": "附件", "signature": "署名",
+}  # fmt: skip
+MIRROR_TITLE = "中英对照（供您自己阅读，不要提交给亚马逊）"
+NO_CHINESE = "（这一条是您自己用英文写的，没有中文原文：提交前请找信得过的人读一遍。）"
+
+
+def write_mirror_docx(draft: Draft, path: Path) -> None:
+    """The Chinese mirror as its own Word document for the seller: never part of the letter Amazon gets."""
+    from docx import Document
+    from docx.shared import Pt
+
+    doc = Document()
+    style = doc.styles["Normal"]
+    style.font.size = Pt(10.5)
+    doc.add_heading(MIRROR_TITLE, level=1)
+    doc.add_paragraph(
+        "亚马逊只会收到英文信件。下表每一行左边是信中的英文，右边是同样内容的中文，方便您确认自己提交的是什么。"
+    )
+    table = doc.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, title in zip(table.rows[0].cells, ("部分", "English", "中文"), strict=True):
+        cell.text = title
+    for line in draft.letter.mirror:
+        cells = table.add_row().cells
+        cells[0].text = MIRROR_PARTS.get(str(line.get("section")), "")
+        cells[1].text = str(line.get("en") or "")
+        cells[2].text = str(line.get("zh") or NO_CHINESE)
+    try:
+        doc.save(str(path))
+    except OSError as exc:
+        raise OutputError(f"cannot write the Word file ({exc.strerror}).", path=path) from None

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from reinstate.letters import Draft, review_context, write_docx
+from reinstate.letters import Draft, review_context, write_docx, write_mirror_docx
 from reinstate.review import ReviewContext, review_text
 from reinstate.review.render import review_text_report
 from reinstate.store import User
@@ -43,13 +43,15 @@ def export_draft(request: Request, case_id: int, number: int, fmt: str, user: Us
         return Response(draft.markdown, media_type="text/markdown; charset=utf-8", headers=headers)
     if fmt == "json":
         return JSONResponse(page["draft"], headers=headers)
-    if fmt == "docx":
+    if fmt in {"docx", "mirror-zh.docx"}:
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / f"{stem}.docx"
-            write_docx(draft, path)
+            (write_docx if fmt == "docx" else write_mirror_docx)(draft, path)
             data = path.read_bytes()
         return Response(data, media_type=DOCX, headers=headers)
-    raise HTTPException(status_code=404, detail=f"No export format '{fmt}': use txt, md, docx or json.")
+    raise HTTPException(
+        status_code=404, detail=f"No export format '{fmt}': use txt, md, docx, mirror-zh.docx or json."
+    )
 
 
 @router.get("/review", response_class=HTMLResponse)
