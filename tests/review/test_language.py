@@ -137,3 +137,15 @@ def test_a_real_error_after_a_name_is_still_found() -> None:
         "Lanternway Trading Co., Ltd. has moreinformed the buyers.", select=["POA523"]
     ).findings
     assert found and "moreinformed" in found[0].message
+
+
+def test_a_letter_missing_a_whole_part_is_never_better_than_not_sendable() -> None:
+    """A 43-word stub scored 53 ("weak") while thorough but thin letters scored lower; a plan without a
+    root cause, actions or prevention cannot be accepted, so it stays in the lowest band."""
+    stub = (
+        "Dear Seller Performance Team,\n\nWe removed the listing for ASIN B0C1234567 on 3 November 2026 and "
+        "deleted every image we did not own.\n\nWe ask you to reinstate the listing.\n\nSincerely,\nAlder Ltd"
+    )
+    review = review_text(stub)
+    assert {"POA101", "POA103"} <= {f.code for f in review.findings}
+    assert review.score <= 45 and band(review.score)["label"] == "not sendable"

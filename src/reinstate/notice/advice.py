@@ -32,7 +32,7 @@ NO_APPEAL_STEP = {
         "authorization or the complaint is wrong, use Appeal next to it under Account Health > Product Policy "
         "Compliance > Received Intellectual Property Complaints.",
         "投诉本身不需要申诉：请权利人{owner}撤诉，由对方发邮件到 notice-retraction@amazon.com（或通过品牌注册后台）"
-        "并写明投诉编号{ids}。如果你有授权或投诉不成立，在“账户状况 > 商品政策合规性 > 收到的知识产权投诉”里点该投诉旁的“申诉”。",
+        "并写明投诉编号{ids}。如果您有授权或投诉不成立，在“账户状况 > 商品政策合规性 > 收到的知识产权投诉”里点该投诉旁的“申诉”。",
     ),
     "fair-pricing": (
         "No appeal is needed: correct the price of each cited offer (and your repricer's maximum price), then "

@@ -21,7 +21,8 @@ MAX_WORDS = 900
     message="No root cause: the letter never says why the problem happened.",
     message_zh="缺少根本原因：信中没有说明问题为什么会发生。",
     suggestion="Add a 'Root causes' part: for each issue, what went wrong in your operation, when, and how many orders it affected.",
-    suggestion_zh="增加“根本原因”部分：针对每个问题，写明你的运营中哪里出了错、什么时间、影响了多少订单。",
+    suggestion_zh="增加“根本原因”部分：针对每个问题，写明您的运营中哪里出了错、什么时间、影响了多少订单。",
+    cap=45,  # a letter without this part is not sendable (band 0–49), however good the rest
 )
 def missing_root_cause(doc: ReviewDoc) -> Hits:
     """Amazon's first question is the root cause; a letter without one is rejected for lack of detail."""
@@ -37,6 +38,7 @@ def missing_root_cause(doc: ReviewDoc) -> Hits:
     message_zh="缺少已采取的措施：信中没有说明已经做了哪些补救。",
     suggestion="Add 'Actions we have taken': each completed fix in the past tense, with its date and the proof you attach.",
     suggestion_zh="增加“已采取的措施”：每一项已完成的补救用过去时写，并附上完成日期和证明材料。",
+    cap=45,  # a letter without this part is not sendable (band 0–49), however good the rest
 )
 def missing_actions_taken(doc: ReviewDoc) -> Hits:
     """Amazon rejects plans whose corrective actions have not been implemented; completed actions must be shown."""
@@ -52,6 +54,7 @@ def missing_actions_taken(doc: ReviewDoc) -> Hits:
     message_zh="缺少预防措施：信中没有说明如何防止问题再次发生。",
     suggestion="Add 'Preventive measures': standing rules or checks, each with an owner, a start date and how often it runs.",
     suggestion_zh="增加“预防措施”：写明长期执行的规则或检查，每条都要有负责人、开始日期和执行频率。",
+    cap=45,  # a letter without this part is not sendable (band 0–49), however good the rest
 )
 def missing_prevention(doc: ReviewDoc) -> Hits:
     """Amazon's third question is prevention; without it the plan answers only part of the notice."""
@@ -97,7 +100,7 @@ def too_long(doc: ReviewDoc) -> Hits:
     message="Business introduction: Amazon asks for the facts of the issue, not an introduction of your company.",
     message_zh="介绍了公司情况：亚马逊要看的是问题本身的事实，而不是公司介绍。",
     suggestion="Delete the company background and start with one or two sentences owning the specific issue.",
-    suggestion_zh="删掉公司背景介绍，直接用一两句话说明你对这个具体问题负责。",
+    suggestion_zh="删掉公司背景介绍，直接用一两句话说明您对这个具体问题负责。",
 )
 def business_introduction(doc: ReviewDoc) -> Hits:
     """Amazon's own guidance: focus on the events that led to the issue, not on your product or business."""
@@ -125,7 +128,7 @@ def support_case_reference(doc: ReviewDoc) -> Hits:
     message="A question inside the appeal: reviewers do not answer questions in a plan of action.",
     message_zh="申诉中提出了问题：审核人员不会回答行动计划里的提问。",
     suggestion="Replace the question with a statement of what you did; ask questions through Seller Support, not in the appeal.",
-    suggestion_zh="把问题改成陈述你做了什么；如有疑问请通过卖家支持询问，不要写在申诉里。",
+    suggestion_zh="把问题改成陈述您做了什么；如有疑问请通过卖家支持询问，不要写在申诉里。",
 )
 def question(doc: ReviewDoc) -> Hits:
     """Amazon asks sellers to remove other questions from the plan; a question also reads as uncertainty."""
@@ -143,7 +146,7 @@ def question(doc: ReviewDoc) -> Hits:
     message="No opening: the letter starts without saying what it is about.",
     message_zh="缺少开头：信件没有先说明是关于什么问题。",
     suggestion="Open with one or two factual sentences that name the issue and take responsibility for it.",
-    suggestion_zh="开头用一两句事实性的话点明问题，并表明你对此负责。",
+    suggestion_zh="开头用一两句事实性的话点明问题，并表明您对此负责。",
 )
 def missing_opening(doc: ReviewDoc) -> Hits:
     """A short ownership statement tells the reviewer at once which issue the plan answers."""

@@ -197,7 +197,7 @@ BLAME_FIX = (
     "Describe what you did or failed to do. Even when someone else was involved, the cause Amazon accepts is the "
     "process you control (which carrier you chose, how you checked, what you listed)."
 )
-BLAME_FIX_ZH = "写你自己做了什么、没做到什么。即使涉及他人，亚马逊认可的原因也是你能控制的流程（选了哪家承运商、怎么检查、页面怎么写）。"
+BLAME_FIX_ZH = "写您自己做了什么、没做到什么。即使涉及他人，亚马逊认可的原因也是您能控制的流程（选了哪家承运商、怎么检查、页面怎么写）。"
 BY_MEANING = (
     " Found by meaning, not by a phrase list: a party and, in the same clause, what accuses it (a failure, a"
     " fault, being the cause). Not flagged: the party only as an object or a place, what merely happened to it,"
@@ -233,7 +233,7 @@ meaning_rule(
     " does 'beyond our control'." + BY_MEANING,
     (
         "Blames the carrier or calls the cause out of your control.",
-        "把责任推给承运商，或说原因不在你的控制范围内。",
+        "把责任推给承运商，或说原因不在您的控制范围内。",
         BLAME_FIX,
         BLAME_FIX_ZH,
     ),
@@ -264,7 +264,7 @@ meaning_rule(
         "Blames the weather or 'external factors'.",
         "把原因归于天气或“外部因素”。",
         "Name what your operation did not plan for (no Vacation Mode, no buffer in handling time, no backup carrier).",
-        "写出你的运营没有预案的地方（没开假期模式、处理时间没有余量、没有备用承运商）。",
+        "写出您的运营没有预案的地方（没开假期模式、处理时间没有余量、没有备用承运商）。",
     ),
 )
 meaning_rule(
@@ -426,7 +426,7 @@ phrase_rule(
         "Boilerplate phrase.",
         "套话。",
         "Replace it with a fact from your case, or delete it.",
-        "换成你案例里的具体事实，或直接删掉。",
+        "换成您案例里的具体事实，或直接删掉。",
     ),
 )
 
