@@ -51,6 +51,9 @@ LANGUAGE_NAMES = {
 MONTH_FIRST = {None, "US", "CA"}
 
 
+MAX_NOTICE_CHARS = 200_000  # the web app's limit for pasted text; a real notice is a few thousand
+
+
 def parse_notice(text: str, *, kb: KnowledgeBase | None = None, source: str | None = None) -> Notice:
     """Read one notice. ``source`` names where the text came from, for messages and the JSON.
 
@@ -65,6 +68,16 @@ def parse_notice(text: str, *, kb: KnowledgeBase | None = None, source: str | No
             fix="paste the whole notification from Seller Central or the email.",
         )
     cleaned = clean_text(text)
+    size = sum(len(line) + 1 for line in cleaned.lines)
+    if size > MAX_NOTICE_CHARS:
+        raise InputError(
+            f"this is {size:,} characters of text once markup is removed; an Amazon notice is a few "
+            "thousand, so this is not one notice.",
+            path=source,
+            fix="copy only Amazon's message (from its greeting to its signature) into the file.",
+            message_zh=f"去掉格式后仍有 {size:,} 个字符；亚马逊的通知一般只有几千字，这不是一封通知。",
+            fix_zh="请只复制亚马逊的那封通知（从称呼到落款）。",
+        )
     if not any(cleaned.lines):
         raise InputError(
             "the notice has no readable text once markup is removed.",

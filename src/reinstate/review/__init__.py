@@ -28,6 +28,9 @@ __all__ = [
 ]
 
 
+MAX_LETTER_CHARS = 200_000  # the web app's limit for pasted text; a letter is a few thousand
+
+
 def review_text(
     text: str,
     *,
@@ -39,6 +42,14 @@ def review_text(
     if not text.strip():
         raise InputError(
             "the letter is empty.", fix="give the file that holds your appeal letter, or paste it on stdin."
+        )
+    if len(text) > MAX_LETTER_CHARS:
+        raise InputError(
+            f"the text is {len(text):,} characters long; an appeal letter is a few thousand, and this reviews "
+            f"at most {MAX_LETTER_CHARS:,} (as the web app does).",
+            fix="give the file that holds the letter itself.",
+            message_zh=f"这段文字有 {len(text):,} 个字符；一封申诉信一般只有几千字，这里最多审核 {MAX_LETTER_CHARS:,} 个字符。",
+            fix_zh="请只提供申诉信本身。",
         )
     unknown = [p for p in [*select, *ignore] if not _known_selector(p)]
     if unknown:
