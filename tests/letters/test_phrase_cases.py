@@ -319,3 +319,30 @@ def test_draft_mirror_writes_a_separate_word_file_for_the_seller(tmp_path: Path)
 def test_mirror_needs_a_word_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["draft", str(CASES / "phrases-only.yaml"), "--mirror"])
     assert result.exit_code == 2 and "-o appeal.docx" in result.output
+
+
+def test_the_chinese_registered_name_follows_the_english_one_in_the_signature(
+    write_case: Callable[..., Path],
+) -> None:
+    text = (CASES / "phrases-only.yaml").read_text(encoding="utf-8")
+    path = write_case(
+        text.replace(
+            "  name: Lanternway Trading Co., Ltd.\n",
+            "  name: Lanternway Trading Co., Ltd.\n  legal_name: 深圳市灯路贸易有限公司\n",
+        )
+    )
+    draft = draft_appeal(load_case(path))
+    assert "Lanternway Trading Co., Ltd. (深圳市灯路贸易有限公司)" in draft.text
+    assert draft.ready, draft.blocking
+    assert draft.review is not None and not [f for f in draft.review.findings if f.code == "POA521"]
+
+
+def test_a_chinese_seller_name_asks_for_the_english_or_pinyin_one(write_case: Callable[..., Path]) -> None:
+    text = (CASES / "phrases-only.yaml").read_text(encoding="utf-8")
+    path = write_case(
+        text.replace("  name: Lanternway Trading Co., Ltd.\n", "  name: 深圳市灯路贸易有限公司\n")
+    )
+    draft = draft_appeal(load_case(path))
+    found = [x for x in draft.warnings if x.key == "seller.name"]
+    assert found and "pinyin" in found[0].message and "legal_name" in found[0].message
+    assert "拼音" in (found[0].seller_zh or "") and not draft.ready

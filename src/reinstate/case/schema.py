@@ -72,6 +72,10 @@ class Seller(Strict):
     fulfillment: Literal["MFN", "FBA", "both"] | None = None
     merchant_token: str | None = Field(default=None, description="the seller ID shown in Seller Central")
     contact: str | None = Field(default=None, description="name and role signing the letter")
+    legal_name: Sentence | None = Field(
+        default=None,
+        description="the registered name in Chinese, shown in brackets after `name` in the signature",
+    )
 
     @field_validator("marketplace")
     @classmethod

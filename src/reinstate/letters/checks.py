@@ -10,8 +10,9 @@ date, and a cause given only as a knowledge-base id that her data does not back.
 
 from __future__ import annotations
 
+from reinstate.kb import load_kb
 from reinstate.letters import warnings as w
-from reinstate.letters.evidence import NAMES, percent
+from reinstate.letters.evidence import NAMES, NAMES_ZH, percent
 from reinstate.letters.model import DraftWarning
 from reinstate.letters.plan import NON_ENGLISH, LetterPlan
 from reinstate.notice.figures import find_figures
@@ -34,23 +35,37 @@ def warnings_for(plan: LetterPlan) -> list[DraftWarning]:
         *_causes(plan),
         *_actions(plan),
         *_measures(plan),
-        *(w.not_english(key) for key in plan.not_english),
+        *(
+            w.seller_name_not_latin() if key == "seller.name" else w.not_english(key)
+            for key in plan.not_english
+        ),
         *(w.fact_mismatch(key, m.only_en, m.only_zh) for key, m in plan.mismatches),
         *(w.document_not_attached(r, d.name.en, d.name.zh) for r, d in plan.documents_suggested),
         *(w.cited_item_not_covered(item.kind, item.value) for item in plan.unanswered),
         *(w.requested_document_missing(d.name.en, d.name.zh) for d in plan.documents_missing),
         *([w.placeholder_seller()] if plan.placeholder_seller else []),
-        *(w.data_suggests_cause(cause, summary) for cause, summary in plan.suggested_causes),
+        *(_suggested(plan, cause, summary) for cause, summary in plan.suggested_causes),
         *(plan.data.warnings if plan.data else []),
     ]
 
 
+def _suggested(plan: LetterPlan, cause: str, summary: str) -> DraftWarning:
+    """The data's suggestion of a cause ("reason/cause" id), named by its title and said in both languages."""
+    reason_id, _, cause_id = cause.partition("/")
+    reason = next((r for r in plan.reasons if r.id == reason_id), None)
+    findings = plan.data.findings if plan.data else []
+    summary_zh = next((str(f.get("summary_zh") or "") for f in findings if f.get("kb_cause") == cause), "")
+    return w.data_suggests_cause(cause, summary, reason.cause(cause_id) if reason else None, summary_zh)
+
+
 def _causes(plan: LetterPlan) -> list[DraftWarning]:
-    case_ids = [r.id for r in plan.reasons]
-    found = [w.cause_for_other_reason(c.key, c.reason_id, case_ids) for c in plan.omitted_causes]
+    others = load_kb().reasons if plan.omitted_causes else {}  # the reasons outside the case, by name
+    found = [
+        w.cause_for_other_reason(c.key, others.get(c.reason_id), plan.reasons) for c in plan.omitted_causes
+    ]
     for cause in plan.causes:
         if cause.assigned_by == "first":
-            found.append(w.root_cause_reason_guessed(cause.key, cause.reason, case_ids))
+            found.append(w.root_cause_reason_guessed(cause.key, cause.reason, plan.reasons))
         if not cause.entry.text and not cause.proven:
             found.append(w.cause_only_kb(cause.key, cause.kb_cause))
         if not cause.entry.evidence and not cause.proven:
@@ -99,6 +114,8 @@ def _measures(plan: LetterPlan) -> list[DraftWarning]:
 def blocking_for(warnings: list[DraftWarning], letter_text: str, plan: LetterPlan) -> list[DraftWarning]:
     """What must change before the letter is sent: the blocking warnings, and non-English text in it."""
     chosen = [x for x in warnings if x.code in BLOCKING and x.code != "not-english"]
+    if plan.legal_name:  # the Chinese registered name, in brackets after the English one, is allowed
+        letter_text = letter_text.replace(f"({plan.legal_name})", "")
     if NON_ENGLISH.search(letter_text):
         chosen.append(w.letter_not_english(plan.not_english or ["the letter"]))
     unique: dict[tuple[str, str | None, str], DraftWarning] = {}
@@ -132,5 +149,6 @@ def figure_warnings(plan: LetterPlan) -> list[DraftWarning]:
             continue
         key, value = next(iter(mine.items()))
         name = NAMES.get(key, (key.replace("_", " "), ""))[0]
-        found.append(w.figure_differs(name, percent(figure.value), percent(value)))
+        name_zh = NAMES_ZH.get(key, (name, ""))[0]
+        found.append(w.figure_differs(name, percent(figure.value), percent(value), name_zh))
     return found

@@ -384,7 +384,7 @@ def signature(loaded: LoadedCase) -> list[str]:
     lines = ["Sincerely,"]
     if seller.contact:
         lines.append(seller.contact)
-    lines.append(seller.name)
+    lines.append(f"{seller.name} ({seller.legal_name})" if seller.legal_name else seller.name)
     if seller.merchant_token:
         lines.append(f"Merchant token: {seller.merchant_token}")
     if seller.marketplace:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -9,18 +10,104 @@ if TYPE_CHECKING:
     from reinstate.review import Review
 
 
+PLACE = re.compile(
+    r"^(root_causes|actions_taken|preventive_measures|facts|attachments)(?:\[(\d+)\])?(?:\.\w+)?$"
+)
+PLACES = {  # case key -> (all of them, one of them numbered), each in English and Chinese
+    "root_causes": (("Root causes", "根本原因"), ("Root cause {n}", "第 {n} 条根本原因")),
+    "actions_taken": (("Actions taken", "已采取的措施"), ("Action {n}", "第 {n} 项已采取的措施")),
+    "preventive_measures": (
+        ("Preventive measures", "预防措施"),
+        ("Preventive measure {n}", "第 {n} 项预防措施"),
+    ),
+    "facts": (("Facts", "基本情况"), ("Fact {n}", "第 {n} 条基本情况")),
+    "attachments": (("Exhibits", "附件"), ("Exhibit {n}", "附件 {n}")),
+}
+OTHER_PLACES = {
+    "seller.name": ("Seller name", "卖家名称"),
+    "seller.contact": ("Seller contact", "卖家联系方式"),
+    "reports": ("Reports", "报表"),
+    "letter": ("The letter", "信件"),
+    "the letter": ("The letter", "信件"),
+    "the opening facts": ("Facts", "基本情况"),
+    "form.root_cause": ("Appeal form, root cause", "申诉表单中的根本原因"),
+    "form.actions_taken": ("Appeal form, actions taken", "申诉表单中的已采取的措施"),
+    "form.preventive_measures": ("Appeal form, preventive measures", "申诉表单中的预防措施"),
+}
+POINT = re.compile(r"^point (\d+)$")
+
+
+def place_of(key: str | None) -> tuple[str, str]:
+    """Where in the plan a case key points, in the seller's words: ("Root cause 1", "第 1 条根本原因").
+
+    A key we cannot name gives ("", ""): the page then shows no place rather than the key.
+    """
+    if not key:
+        return "", ""
+    if found := PLACE.match(key):
+        every, one = PLACES[found.group(1)]
+        if found.group(2) is None:
+            return every
+        n = int(found.group(2)) + 1
+        return one[0].format(n=n), one[1].format(n=n)
+    if found := POINT.match(key):
+        return f"Point {found.group(1)}", f"第 {found.group(1)} 条"
+    return OTHER_PLACES.get(key, ("", ""))
+
+
 @dataclass(frozen=True)
 class DraftWarning:
-    """Something a strong appeal needs and the case lacks, with what to add (English and Chinese)."""
+    """Something a strong appeal needs and the case lacks, with what to add (English and Chinese).
+
+    ``message``/``message_zh`` are for the command line and name the case file's keys and commands;
+    ``seller``/``seller_zh`` say the same for a seller in the web app, in its terms (no keys, commands
+    or knowledge-base ids), and ``place``/``place_zh`` say where in the plan the problem is.
+    """
 
     code: str
     message: str
     message_zh: str
     key: str | None = None
+    seller: str = ""
+    seller_zh: str = ""
+
+    @property
+    def place(self) -> str:
+        return place_of(self.key)[0]
+
+    @property
+    def place_zh(self) -> str:
+        return place_of(self.key)[1]
 
     def text(self, lang: str = "en") -> str:
         prefix = f"{self.key}: " if self.key else ""
         return prefix + (self.message_zh if lang == "zh" else self.message)
+
+    def to_json(self) -> dict[str, Any]:
+        """The warning as ``warnings_detail`` and ``blocking`` carry it."""
+        return {
+            "code": self.code,
+            "key": self.key,
+            "message": self.message,
+            "message_zh": self.message_zh,
+            "seller": self.seller,
+            "seller_zh": self.seller_zh,
+            "place": self.place,
+            "place_zh": self.place_zh,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DraftWarning:
+        """A stored warning back; one stored before the seller's words has none (empty strings)."""
+        key = data.get("key")
+        return cls(
+            str(data.get("code", "")),
+            str(data.get("message", "")),
+            str(data.get("message_zh", "")),
+            key=str(key) if key else None,
+            seller=str(data.get("seller") or ""),
+            seller_zh=str(data.get("seller_zh") or ""),
+        )
 
 
 @dataclass(frozen=True)
@@ -78,9 +165,7 @@ class Draft:
         return {
             "schema": "reinstate.draft/1",
             "ready": self.ready,
-            "blocking": [
-                {"code": b.code, "message": b.message, "message_zh": b.message_zh} for b in self.blocking
-            ],
+            "blocking": [b.to_json() for b in self.blocking],
             "reasons": self.reasons,
             "letter": {
                 "subject": letter.subject,
@@ -107,10 +192,7 @@ class Draft:
             "form": self.form,
             "review": self.review.to_json() if self.review else None,
             "warnings": [w.text("en") for w in self.warnings],
-            "warnings_detail": [
-                {"code": w.code, "key": w.key, "message": w.message, "message_zh": w.message_zh}
-                for w in self.warnings
-            ],
+            "warnings_detail": [w.to_json() for w in self.warnings],
         }
 
     @classmethod
@@ -144,8 +226,5 @@ class Draft:
             markdown=letter.get("markdown", ""),
             form=dict(data.get("form", {})),
             words=int(letter.get("words", 0)),
-            blocking=[
-                DraftWarning(str(b.get("code", "")), str(b.get("message", "")), str(b.get("message_zh", "")))
-                for b in data.get("blocking", [])
-            ],
+            blocking=[DraftWarning.from_json(b) for b in data.get("blocking", [])],
         )

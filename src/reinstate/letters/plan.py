@@ -98,6 +98,7 @@ class LetterPlan:
     measures: list[PlannedMeasure] = field(default_factory=list)
     not_english: list[str] = field(default_factory=list)  # case keys whose text is not English
     mismatches: list[tuple[str, Mismatch]] = field(default_factory=list)  # text vs text_zh (the fact lock)
+    legal_name: str | None = None  # the Chinese registered name, allowed in brackets in the signature
     unanswered: list[CitedItem] = field(default_factory=list)  # cited ids the seller's text never mentions
     answered: list[CitedItem] = field(default_factory=list)  # cited ids it does mention
     documents_missing: list[Document] = field(default_factory=list)  # requested by the notice, not listed
@@ -131,6 +132,7 @@ def plan_letter(
         data=data,
         spelling="uk" if case.seller.marketplace in UK_SPELLING else "us",
         placeholder_seller=case.seller.name == PLACEHOLDER_NAME,
+        legal_name=case.seller.legal_name,
     )
     plan.facts = [PlannedFact(f"facts[{i}]", f.text, f.letter, f.text_zh) for i, f in enumerate(case.facts)]
     _sort_causes(plan, loaded, kb)
