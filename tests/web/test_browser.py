@@ -142,7 +142,7 @@ def test_whole_flow_in_english_and_chinese(page: object, tmp_path: Path) -> None
     p.wait_for_selector("#review-result .note:has-text('longer than 200,000 characters')")  # type: ignore[attr-defined]
 
     p.goto("/?lang=zh")  # type: ignore[attr-defined]
-    assert "新建案例" in p.content()  # type: ignore[attr-defined]
+    assert "新建申诉" in p.content()  # type: ignore[attr-defined]
     p.click("text=Used sold as new, November")  # type: ignore[attr-defined]
     assert "亚马逊处理的是什么问题" in p.content()  # type: ignore[attr-defined]
     p.fill("input[name=submitted_on]", "2026-11-10")  # type: ignore[attr-defined]
@@ -177,7 +177,7 @@ def test_a_chinese_seller_writes_an_english_letter_without_typing_english(
     p.fill("input[name=title]", "订单缺陷率停用 11月")  # type: ignore[attr-defined]
     p.fill("input[name=seller_name]", "Lanternway Trading Co., Ltd.")  # type: ignore[attr-defined]
     p.fill("textarea[name=notice_text]", CHINESE_NOTICE)  # type: ignore[attr-defined]
-    p.click("button:has-text('创建案例')")  # type: ignore[attr-defined]
+    p.click("button:has-text('创建申诉')")  # type: ignore[attr-defined]
     p.wait_for_selector("#notice")  # type: ignore[attr-defined]
     for path in write_sample_data(tmp_path / "downloads", orders=1500):
         if path.name.startswith(("All-Orders", "Seller-Feedback", "claims")):
@@ -187,7 +187,7 @@ def test_a_chinese_seller_writes_an_english_letter_without_typing_english(
     p.wait_for_selector("select[name=slot_why]")  # type: ignore[attr-defined]
     p.select_option("select[name=slot_why]", "holiday")  # type: ignore[attr-defined]
     shot(p, "08-zh-finding-as-root-cause")
-    p.click("button:has-text('加入我的申诉内容')")  # type: ignore[attr-defined]
+    p.click("button:has-text('加入我的行动计划')")  # type: ignore[attr-defined]
 
     p.click("a[href$='kind=action_taken']")  # type: ignore[attr-defined]
     p.locator("details:has(a[href*='contact-and-refund-affected-buyers']) summary").first.click()  # type: ignore[attr-defined]
@@ -196,14 +196,14 @@ def test_a_chinese_seller_writes_an_english_letter_without_typing_english(
     p.select_option("select[name=slot_remedy]", "refund")  # type: ignore[attr-defined]
     p.fill("input[name=date]", "2026-11-03")  # type: ignore[attr-defined]
     shot(p, "09-zh-action-from-ready-sentence")
-    p.click("button:has-text('加入我的申诉内容')")  # type: ignore[attr-defined]
+    p.click("button:has-text('加入我的行动计划')")  # type: ignore[attr-defined]
 
     p.click("a[href$='kind=preventive_measure']")  # type: ignore[attr-defined]
     p.locator("details:has(a[href*='vacation-mode-procedure']) summary").first.click()  # type: ignore[attr-defined]
     p.click("a[href*='vacation-mode-procedure'] >> nth=0")  # type: ignore[attr-defined]
     p.fill("input[name=slot_days]", "2")  # type: ignore[attr-defined]
     p.fill("input[name=start]", "2026-11-05")  # type: ignore[attr-defined]
-    p.click("button:has-text('加入我的申诉内容')")  # type: ignore[attr-defined]
+    p.click("button:has-text('加入我的行动计划')")  # type: ignore[attr-defined]
     p.wait_for_selector("#plan .phrase-view")  # type: ignore[attr-defined]
     p.locator("#plan").screenshot(path=str(SHOTS / "10-zh-plan-from-ready-sentences.png"))  # type: ignore[attr-defined]
 

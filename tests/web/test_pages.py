@@ -187,10 +187,10 @@ def test_error_shape_for_json(client: Client) -> None:
 
 def test_chinese_interface_is_remembered(client: Client) -> None:
     page = client.get("/?lang=zh")
-    assert ("新建案例" in page.text and page.cookies.get("lang") == "zh") or "lang=zh" in page.headers.get(
+    assert ("新建申诉" in page.text and page.cookies.get("lang") == "zh") or "lang=zh" in page.headers.get(
         "set-cookie", ""
     )
-    assert "新建案例" in client.get("/").text
+    assert "新建申诉" in client.get("/").text
     assert "New case" in client.get("/?lang=en").text
 
 

@@ -159,3 +159,12 @@ def test_actions_and_measures_come_from_ready_sentences_with_lists_not_english(
 def test_an_unknown_sentence_is_refused(client: Client, analysed: int) -> None:
     response = client.get(f"/cases/{analysed}/phrases/add?id=nope&lang=zh")
     assert response.status_code in (400, 404) and "句式库里没有这个句式" in response.text
+
+
+def test_the_mirror_exports_as_its_own_word_file(client: Client, analysed: int) -> None:
+    version = str(version_of(client, analysed))
+    client.post(f"/cases/{analysed}/findings/{CLOSURE}/cause", {"version": version, "slot_why": "move"})
+    client.post(f"/cases/{analysed}/drafts")
+    assert "export.mirror-zh.docx" in client.get(f"/cases/{analysed}/drafts/1").text
+    response = client.get(f"/cases/{analysed}/drafts/1/export.mirror-zh.docx")
+    assert response.status_code == 200 and response.content[:2] == b"PK"

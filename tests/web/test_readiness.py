@@ -149,7 +149,7 @@ def test_a_draft_saved_before_the_check_shows_neither(client: Client) -> None:
         assert 'id="readiness"' not in text
         for marker in (BANNER_EN, BANNER_ZH, CLEAR_EN, CLEAR_ZH, FIX_EN, FIX_ZH):
             assert marker not in text, (lang, marker)
-        assert "What the case still lacks" in text or "案例还缺少的内容" in text
+        assert "What the case still lacks" in text or "还需补充的内容" in text
 
 
 def drafts_list(text: str) -> dict[int, str]:
