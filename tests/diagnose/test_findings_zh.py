@@ -150,7 +150,7 @@ def test_made_fixtures_reach_the_other_sentences(made: tuple[Analysis, Analysis]
         "4 个缺陷订单中有 4 个（100%）的反馈或索赔说没有收到货。"
     )
     assert by_id["pre_fulfillment_cancel_rate-sku-mug-9"].summary_zh == (
-        "2 个被取消的自配送订单中有 2 个（100%）的 SKU 为 MUG-9，而 SKU 为 MUG-9 的自配送订单只占全部自配送订单的 33%。"
+        "2 个被取消的自发货订单中有 2 个（100%）的 SKU 为 MUG-9，而 SKU 为 MUG-9 的自发货订单只占全部自发货订单的 33%。"
     )
     assert by_id["late_shipment_rate-burst-2026-11-05"].summary_zh == (
         "3 个迟发订单中有 3 个（100%）的预计发货日期在 2026-11-05 至 2026-11-07 之间；"

@@ -137,7 +137,7 @@ def test_chinese_in_text_offers_the_phrase_bank(write_case: Callable[..., Path])
     path = write_case(BASE + "root_causes:\n  - text: 10月12日到10月20日仓库放假，listing没有关闭。\n")
     draft = draft_appeal(load_case(path))
     warning = next(x for x in draft.warnings if x.code == "not-english")
-    assert "phrase" in warning.message and "text_zh" in warning.message and "句式库" in warning.message_zh
+    assert "phrase" in warning.message and "text_zh" in warning.message and "现成的句子" in warning.message_zh
     assert not draft.ready
 
 

@@ -80,7 +80,7 @@ def test_a_review_named_in_passing_is_not_an_account_review(kb: KnowledgeBase) -
 
 
 def test_chinese_direct_shipping_policy_leads_before_the_review_it_causes(kb: KnowledgeBase) -> None:
-    text = "根据我们的直送政策，我们已对您的卖家账户进行临时审核。审核期间，您的自配送商品将停止销售。"
+    text = "根据我们的直送政策，我们已对您的卖家账户进行临时审核。审核期间，您的自发货商品将停止销售。"
     assert reasons(text, kb)[0] == "drop-shipping"
 
 

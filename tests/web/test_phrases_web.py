@@ -103,7 +103,7 @@ def test_damaged_phrase_values_are_refused_not_lost(client: Client, analysed: in
         "cause_text": [""],
     }
     response = client.post(f"/cases/{analysed}/plan?lang=zh", form)
-    assert response.status_code == 400 and "句式的内容在提交时损坏了" in response.text
+    assert response.status_code == 400 and "现成句子的内容在提交时损坏了" in response.text
 
 
 def test_actions_and_measures_come_from_ready_sentences_with_lists_not_english(
@@ -158,7 +158,7 @@ def test_actions_and_measures_come_from_ready_sentences_with_lists_not_english(
 
 def test_an_unknown_sentence_is_refused(client: Client, analysed: int) -> None:
     response = client.get(f"/cases/{analysed}/phrases/add?id=nope&lang=zh")
-    assert response.status_code in (400, 404) and "句式库里没有这个句式" in response.text
+    assert response.status_code in (400, 404) and "没有找到这个现成的句子" in response.text
 
 
 def test_the_mirror_exports_as_its_own_word_file(client: Client, analysed: int) -> None:

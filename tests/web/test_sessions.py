@@ -163,7 +163,7 @@ def test_an_account_that_owns_cases_is_kept(admin: Client) -> None:
     bob_id = account_id(admin, "bob@example.com")
     admin.http.cookies.set("lang", "zh")
     refused = admin.post(f"/users/{bob_id}/delete", {"confirm": "yes"})
-    assert refused.status_code == 400 and "名下还有 1 个案例" in refused.text
+    assert refused.status_code == 400 and "名下还有 1 个申诉" in refused.text
     assert [c["title"] for c in bob.get("/api/cases").json()["cases"]] == ["Bob's case"]
 
 

@@ -176,7 +176,7 @@ PHRASE_LISTS = {
 }
 KIND_NAMES = {
     "root_cause": ("a root cause", "根本原因"),
-    "action_taken": ("an action", "纠正措施"),
+    "action_taken": ("an action", "已采取的措施"),
     "preventive_measure": ("a preventive measure", "预防措施"),
 }
 
@@ -206,8 +206,8 @@ def _check_phrase_entry(
             line=located.line_of(loc),
             key=key,
             fix="add `phrase: <id>` (see `reinstate phrases`), or write `text:` and remove `values`.",
-            message_zh="填写了句式的内容（values），但没有选择句式（phrase）。",
-            fix_zh="选择一个句式，或者删掉 values 改为自己填写 text。",
+            message_zh="填写了现成句子的内容（values），但没有选择句子（phrase）。",
+            fix_zh="选择一个现成的句子，或者删掉 values 改为自己填写 text。",
         )
     for other in ("text", "text_zh"):
         if entry.get(other) is not None:
@@ -217,8 +217,8 @@ def _check_phrase_entry(
                 line=located.line_of((*loc, other)),
                 key=f"{key}.{other}",
                 fix=f"remove `{other}`: the phrase writes the English and the Chinese itself.",
-                message_zh="句式和自己填写的内容只能二选一。",
-                fix_zh="删掉自己填写的内容；句式会自动生成英文和中文。",
+                message_zh="现成的句子和自己填写的内容只能二选一。",
+                fix_zh="删掉自己填写的内容；现成的句子会自动生成英文和中文。",
             )
     bank = load_phrase_bank()
     found = bank.find(phrase_id)
@@ -241,7 +241,7 @@ def _check_phrase_entry(
             line=located.line_of((*loc, "phrase")),
             key=f"{key}.phrase",
             fix=f"move the entry to the right list, or pick a phrase with `reinstate phrases --kind {kinds[0]}`.",
-            message_zh=f"这个句式是用来写{what_zh}的，放错了位置。",
+            message_zh=f"这个句子是用来写{what_zh}的，放错了位置。",
         )
     values = entry.get("values") or {}
     if not isinstance(values, dict):

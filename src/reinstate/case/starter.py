@@ -20,9 +20,9 @@ INTRO = {
         "Only seller.name is required; every empty part becomes a warning that says what to add.",
     ],
     "zh": [
-        "reinstate 案例文件。填写完成后运行：reinstate draft {name}",
-        "亚马逊用英文审核申诉。可以用句式库（`phrase:` 加 `values:`，`reinstate phrases --lang zh` 列出全部句式），",
-        "只填日期、数量和名称，英文由句式生成；自己写的内容请用英文，中文原文可以放在 text_zh 里。",
+        "reinstate 申诉资料文件。填写完成后运行：reinstate draft {name}",
+        "亚马逊用英文审核申诉。可以用现成的句子（`phrase:` 加 `values:`，`reinstate phrases --lang zh` 列出全部），",
+        "只填日期、数量和名称，英文由现成的句子生成；自己写的内容请用英文，中文原文可以放在 text_zh 里。",
         "只有 seller.name 是必填项；没填的部分会在生成时给出提示，告诉您还要补充什么。",
     ],
 }

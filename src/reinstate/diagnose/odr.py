@@ -34,7 +34,7 @@ DIMENSIONS_ZH = {
     "ship_service_level": "配送服务级别",
     "ship_state": "收货州/省",
 }
-CHANNELS_ZH = {"MFN": "MFN（自配送）", "AFN": "AFN（亚马逊物流 FBA）", "other": "other（其他渠道）"}
+CHANNELS_ZH = {"MFN": "MFN（自发货）", "AFN": "AFN（亚马逊物流 FBA）", "other": "other（其他渠道）"}
 COMPONENT_WORDS = {
     "negative-feedback": "had 1- or 2-star feedback",
     "a-to-z-claim": "had an A-to-z claim",

@@ -32,7 +32,7 @@ NOUNS_ZH: dict[str, tuple[str, str, str, str]] = {
     "late shipments": ("迟发订单", "个", "发货订单", "预计发货日期"),
     "packages without valid tracking": ("没有有效追踪的包裹", "个", "包裹", "日期"),
     "late deliveries": ("未准时送达的包裹", "个", "包裹", "承诺送达日期"),
-    "seller-fulfilled cancellations": ("被取消的自配送订单", "个", "自配送订单", "下单日期"),
+    "seller-fulfilled cancellations": ("被取消的自发货订单", "个", "自发货订单", "下单日期"),
 }
 LABELS_ZH = {"carrier": "承运商", "ship method": "配送方式", "ship state": "收货州/省", "SKU": "SKU"}
 

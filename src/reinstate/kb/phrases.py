@@ -407,7 +407,7 @@ def check_values(phrase: Phrase, values: dict[str, Any]) -> tuple[dict[str, Valu
             problems.append(
                 SlotProblem(
                     str(name),
-                    Text(en=f"this phrase has no slot '{name}'", zh=f"这个句式没有“{name}”这一项"),
+                    Text(en=f"this phrase has no slot '{name}'", zh=f"这个句子没有“{name}”这一项"),
                     Text(en=f"use one of its slots: {listed}", zh=f"可填写的项：{listed}"),
                 )
             )

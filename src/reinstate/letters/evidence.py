@@ -39,7 +39,7 @@ NAMES = {
 }
 NAMES_ZH = {
     "order_defect_rate": ("订单缺陷率", "个订单"),
-    "order_defect_rate_mfn": ("自配送订单的订单缺陷率", "个订单"),
+    "order_defect_rate_mfn": ("自发货订单的订单缺陷率", "个订单"),
     "order_defect_rate_afn": ("FBA 订单的订单缺陷率", "个订单"),
     "late_shipment_rate": ("30 天迟发率", "个订单"),
     "late_shipment_rate_10d": ("10 天迟发率", "个订单"),

@@ -21,7 +21,7 @@ SCOPE_REQUESTS_ZH = {
     "account": "请恢复我们的销售权限。",
     "listing": "请恢复被移除的商品。",
     "category": "请恢复我们在该品类的销售权限。",
-    "fulfillment-method": "请恢复我们的自配送报价。",
+    "fulfillment-method": "请恢复我们的自发货报价。",
 }
 EXHIBIT = re.compile(r"\(Exhibit (\d+)\)\.?$")
 CITED_ZH = {"asin": "ASIN", "order": "订单", "complaint": "投诉编号"}
@@ -37,7 +37,8 @@ def subject_zh(reasons: list[Reason], seller: str) -> str:
 
 def ownership_zh(reasons: list[Reason]) -> str:
     issues = "、".join(r.names.zh for r in reasons)
-    return f"我们承认，导致{issues}的原因都在我们自己的运营之中，我们对此负责。"
+    gap = " " if issues[-1:].isascii() else ""  # "超过 1% 的原因": a space after a Latin character or %
+    return f"我们承认，导致{issues}{gap}的原因都在我们自己的运营之中，我们对此负责。"
 
 
 def outline_zh(causes: int, done: int, done_days: list[dt.date], measures: int, counted: bool) -> str:
@@ -50,7 +51,7 @@ def outline_zh(causes: int, done: int, done_days: list[dt.date], measures: int, 
             period = f"（{date_zh(done_days[0])}）"
         elif done_days:
             period = f"（{date_zh(done_days[0])}至{date_zh(done_days[-1])}）"
-        parts.append(f"已完成的 {done} 项纠正措施{period}")
+        parts.append(f"已完成的 {done} 项措施{period}")
     if measures:
         parts.append(f"防止再次发生的 {measures} 项预防措施" if counted else "防止再次发生的预防措施")
     joined = parts[0] if len(parts) == 1 else "、".join(parts[:-1]) + "，以及" + parts[-1]
@@ -60,9 +61,9 @@ def outline_zh(causes: int, done: int, done_days: list[dt.date], measures: int, 
 def status_zh(done: int, running: int, total: int) -> str:
     parts = []
     if done == 1:
-        parts.append("上述纠正措施已经完成")
+        parts.append("上述措施已经完成")
     elif done:
-        parts.append(f"上述 {done} 项纠正措施均已完成")
+        parts.append(f"上述 {done} 项措施均已完成")
     if running and running == total:
         parts.append("这项预防措施已开始执行" if total == 1 else f"{total} 项预防措施均已开始执行")
     elif running:

@@ -209,7 +209,7 @@ def resolve_case(case: Case) -> Case:
 
 KIND_LABELS = {
     "root_cause": ("root cause", "根本原因"),
-    "action_taken": ("action taken", "纠正措施"),
+    "action_taken": ("action taken", "已采取的措施"),
     "preventive_measure": ("preventive measure", "预防措施"),
 }
 
@@ -237,5 +237,5 @@ def phrases_text(items: list[BankPhrase], lang: str = "en") -> str:
             lines.append("  例句（中文）：" + render_example(phrase, "zh"))
         lines.append("")
     if not items:
-        lines.append("句式库里没有符合条件的句式。" if zh else "No phrase matches.")
+        lines.append("没有符合条件的现成句子。" if zh else "No phrase matches.")
     return "\n".join(lines) + "\n"

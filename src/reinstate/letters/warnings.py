@@ -61,7 +61,7 @@ def reason_without_cause(reason: Reason) -> DraftWarning:
         f"the case gives no root cause for '{reason.id}', so the letter cannot answer it. Add an entry under "
         f"root_causes with `reason: {reason.id}` saying what happened, when and how many "
         f"(typical causes: {ids}; see `reinstate reasons {reason.id}`). For example: {questions_en}",
-        f"案例里没有给出“{reason.names.zh}”的根本原因，信中无法回答这一项。请在 root_causes 下添加一条，"
+        f"申诉资料里没有给出“{reason.names.zh}”的根本原因，信中无法回答这一项。请在 root_causes 下添加一条，"
         f"写上 `reason: {reason.id}`，说明发生了什么、什么时间、涉及多少订单"
         f"（常见原因：{ids}；可运行 `reinstate reasons {reason.id} --lang zh` 查看）。",
         key="root_causes",
@@ -90,7 +90,7 @@ def cause_for_other_reason(key: str, reason: Reason | None, case_reasons: list[R
         f"this cause explains '{reason_id}', which is not among the case's reasons ({', '.join(case_ids)}). "
         "Amazon wants the cited issue answered, not others, so it was left out. Add the reason to `reasons:` "
         "only if the notice names it.",
-        f"这条原因对应的是“{reason_id}”，不在本案例的原因（{', '.join(case_ids)}）之中。亚马逊只要求回答通知里点名的"
+        f"这条原因对应的是“{reason_id}”，不在本申诉的原因（{', '.join(case_ids)}）之中。亚马逊只要求回答通知里点名的"
         "问题，所以没有写入信中。只有通知确实提到时，才把它加到 `reasons:` 里。",
         key=key,
         seller=f"{said} Amazon wants the issues in the notice answered, not others, so it was left out of the "
@@ -220,7 +220,7 @@ def root_cause_reason_guessed(key: str, reason: Reason, case_reasons: list[Reaso
         f"this case answers several reasons ({', '.join(case_ids)}) and neither this cause's `reason:`, its "
         f"`kb:` id nor its words tell which one it explains, so the letter places it under '{reason.id}'. "
         "If that is wrong, add `reason:` with the right id.",
-        f"本案例涉及多个原因（{', '.join(case_ids)}），这条根本原因既没有写 `reason:`，从 `kb:` 和文字也看不出它对应哪一项，"
+        f"本申诉涉及多个原因（{', '.join(case_ids)}），这条根本原因既没有写 `reason:`，从 `kb:` 和文字也看不出它对应哪一项，"
         f"所以信中暂时把它放在“{reason.names.zh}”下面。如果不对，请添加 `reason:` 写明正确的原因。",
         key=key,
         seller=f"This appeal answers several reasons ({_quoted([r.names.en for r in case_reasons])}) and nothing "
@@ -258,7 +258,7 @@ def letter_not_english(where: list[str]) -> DraftWarning:
         f"the letter contains Chinese or other non-English text (from {places}). Amazon reviews appeals in "
         "English: use the phrase bank for those parts, or write them in English (your Chinese can stay in "
         "`text_zh`) before sending.",
-        f"信中有中文或其他非英文内容（来自 {places}）。亚马逊用英文审核申诉：请改用句式库里的句子，"
+        f"信中有中文或其他非英文内容（来自 {places}）。亚马逊用英文审核申诉：请改用现成的句子，"
         "或者把这些内容改成英文（中文原文可以保留在“中文原文”里）再提交。",
         seller=f"The letter contains Chinese or other non-English text{at}. Amazon reviews appeals in English: "
         "choose from ready sentences for those parts, or write them in English, before you send it.",
@@ -300,7 +300,7 @@ def action_in_future(key: str, day: dt.date, today: dt.date) -> DraftWarning:
         "action-in-future",
         f"the date {_d(day)} is after the case date {_d(today)}, so this action is not done yet. It is listed "
         "under the preventive steps with its due date, not as an action taken.",
-        f"日期 {_d(day)} 晚于案例日期 {_d(today)}，说明这条措施还没完成。信中把它列为带截止日期的预防步骤，"
+        f"日期 {_d(day)} 晚于申诉日期 {_d(today)}，说明这条措施还没完成。信中把它列为带截止日期的预防步骤，"
         "而不是已采取的措施。",
         key=key,
         seller=f"The date {long_date(day)} is after the date of this appeal ({long_date(today)}), so this action is "
@@ -329,13 +329,13 @@ def no_actions_taken() -> DraftWarning:
         "the case has no completed, dated action. Amazon rejects plans whose corrective actions have not been "
         "implemented: do the repairs first (refunds, listing fixes, stock checks), then add each under "
         "actions_taken with its date and evidence.",
-        "案例里没有任何带日期的已完成措施。亚马逊会驳回纠正措施尚未落实的行动计划：请先完成补救（退款、修改页面、"
+        "申诉资料里没有任何带日期的已完成措施。亚马逊会驳回措施尚未落实的行动计划：请先完成补救（退款、修改页面、"
         "检查库存等），再把每一项连同日期和证明写到 actions_taken 下。",
         key="actions_taken",
         seller="The appeal has no action that is done and dated. Amazon rejects plans whose corrective actions "
         "are not done yet: do the repairs first (refunds, listing fixes, stock checks), then add each one as an "
         "action taken, with the date it was done and its proof.",
-        seller_zh="申诉里没有任何带日期的已完成措施。亚马逊会驳回纠正措施尚未落实的行动计划：请先完成补救（退款、修改页面、"
+        seller_zh="申诉里没有任何带日期的已完成措施。亚马逊会驳回措施尚未落实的行动计划：请先完成补救（退款、修改页面、"
         "检查库存等），再把每一项连同完成日期和证明加到“已采取的措施”里。",
     )
 
@@ -365,7 +365,7 @@ def no_measures() -> DraftWarning:
         "no-preventive-measures",
         "the case has no preventive measure. Add at least one per root cause under preventive_measures, each "
         "with owner, start and frequency.",
-        "案例里没有预防措施。请在 preventive_measures 下为每条根本原因至少添加一条，并写明负责人、开始日期和频率。",
+        "申诉资料里没有预防措施。请在 preventive_measures 下为每条根本原因至少添加一条，并写明负责人、开始日期和频率。",
         key="preventive_measures",
         seller="The appeal has no preventive measure. Add at least one for each root cause, each with an owner, a "
         "start date and how often; or choose from ready sentences.",
@@ -380,7 +380,7 @@ def not_english(key: str) -> DraftWarning:
         "this text is not in English. Amazon reviews appeals in English: pick a sentence from the phrase bank "
         "(`phrase:` with `values:`, see `reinstate phrases`), or keep your Chinese in `text_zh` and put an "
         "English translation in `text` (the draft then checks that both give the same numbers, dates and ids).",
-        "这段文字不是英文。亚马逊用英文审核申诉：可以从句式库里选一个现成的句子，只填日期、数量等内容；"
+        "这段文字不是英文。亚马逊用英文审核申诉：可以从现成的句子里选一个，只填日期、数量等内容；"
         "也可以把中文写在“中文原文”里，再把任何翻译工具译出的英文填进正文，我们会核对两边的数字、日期和编号是否一致。",
         key=key,
         seller="This text is not in English. Amazon reviews appeals in English: choose from ready sentences and "
@@ -447,7 +447,7 @@ def cited_item_not_covered(kind: str, value: str) -> DraftWarning:
         "cited-item-not-covered",
         f"the notice cites {name} {value}, but no root cause, action or fact in the case mentions it. Say what "
         f"you found and what you did for {value}; Amazon wants every cited item answered.",
-        f"通知点名了{name_zh} {value}，但案例里的根本原因、措施和事实都没有提到它。请写明针对 {value} 查到了什么、"
+        f"通知点名了{name_zh} {value}，但申诉资料里的根本原因、措施和事实都没有提到它。请写明针对 {value} 查到了什么、"
         "做了什么；亚马逊要求每个被点名的项目都有回应。",
         key="root_causes",
         seller=f"The notice names {name} {value}, but no root cause, action or fact in the appeal mentions it. "
@@ -463,7 +463,7 @@ def requested_document_missing(name: str, name_zh: str) -> DraftWarning:
         "requested-document-missing",
         f"the notice asks for {named}, and neither the case's text nor its attachments name it. Attach it "
         "and list it under attachments; missing documents are a standard reason for rejection.",
-        f"通知要求提供{name_zh}，但案例内容和附件清单里都没有。请附上这份文件并写进 attachments；"
+        f"通知要求提供{name_zh}，但申诉资料和附件清单里都没有。请附上这份文件并写进 attachments；"
         "缺少文件是常见的驳回理由。",
         key="attachments",
         seller=f"The notice asks for {named}, and this document is neither mentioned in the appeal nor listed in "

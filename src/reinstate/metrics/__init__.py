@@ -46,11 +46,11 @@ SUPPLIED_BY_ZH: dict[str, str] = {
     "negative_feedback_rate": "卖家反馈报告（绩效 > 反馈 > 下载）",
     "a_to_z_claim_rate": "从“绩效 > 亚马逊商城交易保障索赔”（A-to-z 索赔）复制整理的索赔文件（格式见规范第 6 节）",
     "chargeback_rate": "从“绩效 > 信用卡拒付索赔”复制整理的索赔文件（格式见规范第 6 节）",
-    "pre_fulfillment_cancel_rate": "所有订单报告（自配送订单）",
+    "pre_fulfillment_cancel_rate": "所有订单报告（自发货订单）",
     "late_shipment_rate": "账户状况 > 迟发率 > 下载报告，或卖家绩效 JSON 文件",
     "valid_tracking_rate": "账户状况 > 有效追踪率 > 下载报告，或卖家绩效 JSON 文件",
     "on_time_delivery_rate": "账户状况 > 准时交货率（准时送达率） > 下载报告，或卖家绩效 JSON 文件",
-    "return_rate": "亚马逊物流（FBA）买家退货报告和/或自配送退货报告，以及所有订单报告",
+    "return_rate": "亚马逊物流（FBA）买家退货报告和/或自发货退货报告，以及所有订单报告",
 }
 
 

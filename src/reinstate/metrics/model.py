@@ -39,7 +39,7 @@ LABELS: dict[str, str] = {
     "return_rate": "Return rate (units)",
 }
 LABELS_ZH: dict[str, str] = {  # the same, as Chinese Seller Central names them
-    "order_defect_rate": "订单缺陷率", "order_defect_rate_mfn": "订单缺陷率（自配送）",
+    "order_defect_rate": "订单缺陷率", "order_defect_rate_mfn": "订单缺陷率（自发货）",
     "order_defect_rate_afn": "订单缺陷率（FBA）", "negative_feedback_rate": "负面反馈率",
     "a_to_z_claim_rate": "A-to-z 索赔率", "chargeback_rate": "信用卡拒付率",
     "pre_fulfillment_cancel_rate": "配送前取消率", "late_shipment_rate": "迟发率（30 天）",

@@ -49,7 +49,7 @@ SCOPE_TEXT = {
     },
     "zh": {
         "account": "整个卖家账户", "listing": "部分商品（见下方 ASIN）", "category": "某个品类的销售权限",
-        "fulfillment-method": "自配送（卖家自行配送）的销售权限", "unknown": "通知中没有说明",
+        "fulfillment-method": "自发货（FBM）的销售权限", "unknown": "通知中没有说明",
     },
 }  # fmt: skip
 

@@ -36,7 +36,7 @@ SCOPE_PATTERNS: tuple[tuple[Scope, str], ...] = (
         "fulfillment-method",
         r"(?:restricted|removed|lost|suspended|limited|deactivated)[^.]{0,60}(?:seller|merchant)[- ]fulfilled|"
         r"(?:seller|merchant)[- ]fulfilled (?:offers|listings|products)[^.]{0,40}(?:restricted|removed|deactivated|suspended)|"
-        r"ability to (?:sell|list|offer)[^.]{0,30}(?:seller|merchant)[- ]fulfilled|自配送[^。]{0,20}(?:限制|移除|暂停)|(?:限制|移除|暂停)[^。]{0,20}自配送",
+        r"ability to (?:sell|list|offer)[^.]{0,30}(?:seller|merchant)[- ]fulfilled|(?:自配送|自发货)[^。]{0,20}(?:限制|移除|暂停)|(?:限制|移除|暂停)[^。]{0,20}(?:自配送|自发货)",
     ),
     (
         "listing",

@@ -138,7 +138,7 @@ FORMATS: tuple[ReportFormat, ...] = (
     ReportFormat(
         type="mfn-returns",
         title="seller-fulfilled returns report",
-        title_zh="卖家自配送退货报告",
+        title_zh="卖家自发货退货报告",
         columns={
             "order_id": ORDER_ID,
             "order_date": ("order date", "order-date"),
@@ -324,7 +324,7 @@ def detect(headers: list[str], *, path: str) -> Detected:
         fix="give the report as downloaded (All Orders, Seller Feedback, FBA or seller-fulfilled returns, "
         "claims file, Account Health downloads or the seller performance JSON), with its header line.",
         message_zh=f"表头（{shown}）不属于支持的卖家平台报表。",
-        fix_zh="请提供从卖家平台下载的原始报表（所有订单、买家反馈、FBA 或自配送退货、索赔文件、"
+        fix_zh="请提供从卖家平台下载的原始报表（所有订单、买家反馈、FBA 或自发货退货、索赔文件、"
         "账户状况下载报告或卖家绩效 JSON），保留第一行表头。",
     )
 

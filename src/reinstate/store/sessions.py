@@ -272,8 +272,8 @@ def _owns_cases(email: str, count: int) -> InvalidInput:
         f"{email} still owns {count} case(s); deleting the account would delete them too.",
         key="user_id",
         fix=f"ask {email} to export and delete those cases first, then delete the account.",
-        message_zh=f"{email} 名下还有 {count} 个案例；删除账号会把这些案例一并删除。",
-        fix_zh=f"请先让 {email} 导出并删除这些案例，再删除账号。",
+        message_zh=f"{email} 名下还有 {count} 个申诉；删除账号会把这些申诉一并删除。",
+        fix_zh=f"请先让 {email} 导出并删除这些申诉，再删除账号。",
     )
 
 

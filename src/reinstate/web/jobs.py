@@ -210,21 +210,21 @@ def failure(kind: str, limits: JobLimits) -> dict[str, Any]:
             f"The analysis of these reports took longer than {took} and was stopped, so this case shows no "
             "figures from them. A file far larger than a Seller Central download, or a damaged one, does this. "
             + fix,
-            f"这些报表的分析超过了 {took_zh}，已被停止，所以本案例没有来自报表的数据。文件远大于卖家平台的下载文件或已损坏时会这样。"
+            f"这些报表的分析超过了 {took_zh}，已被停止，所以本申诉没有来自报表的数据。文件远大于卖家平台的下载文件或已损坏时会这样。"
             + fix_zh,
         ),
         "memory": (
             f"The analysis of these reports needed more than {size} of memory and was stopped, so this case "
             "shows no figures from them. A file far larger than a Seller Central download, or a damaged one, "
             "does this. " + fix,
-            f"这些报表的分析需要超过 {size} 的内存，已被停止，所以本案例没有来自报表的数据。文件远大于卖家平台的下载文件或已损坏时会这样。"
+            f"这些报表的分析需要超过 {size} 的内存，已被停止，所以本申诉没有来自报表的数据。文件远大于卖家平台的下载文件或已损坏时会这样。"
             + fix_zh,
         ),
         "crash": (
             "The analysis of these reports stopped unexpectedly, so this case shows no figures from them. "
             "Fix: upload the reports again; if it happens again, upload them one by one to find the file "
             "that causes it.",
-            "这些报表的分析意外中止，所以本案例没有来自报表的数据。解决办法：请重新上传报表；如果再次发生，请逐个上传，找出造成问题的文件。",
+            "这些报表的分析意外中止，所以本申诉没有来自报表的数据。解决办法：请重新上传报表；如果再次发生，请逐个上传，找出造成问题的文件。",
         ),
     }
     error, error_zh = messages[kind]

@@ -117,7 +117,7 @@ def _phrased(items: list[dict[str, Any]], form: dict[str, list[str]], prefix: st
             raise InputError(
                 "a sentence from the phrase bank came back damaged.",
                 fix="reload the case page and save again.",
-                message_zh="句式的内容在提交时损坏了。",
+                message_zh="现成句子的内容在提交时损坏了。",
                 fix_zh="请刷新申诉页面后重新保存。",
             )
         item["values"] = values

@@ -426,7 +426,7 @@ phrase_rule(
         "Boilerplate phrase.",
         "套话。",
         "Replace it with a fact from your case, or delete it.",
-        "换成您案例里的具体事实，或直接删掉。",
+        "换成您申诉里的具体事实，或直接删掉。",
     ),
 )
 
@@ -487,7 +487,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
     message="The letter is largely not in English; Amazon reviews appeals in English.",
     message_zh="信件大部分不是英文；亚马逊用英文审核申诉。",
     suggestion="Write the appeal in English (reinstate drafts it in English from your case file).",
-    suggestion_zh="请用英文撰写申诉（用 reinstate 根据案例文件生成英文信件）。",
+    suggestion_zh="请用英文撰写申诉（用 reinstate 根据申诉资料文件生成英文申诉信）。",
 )
 def not_english(doc: ReviewDoc) -> Hits:
     """Appeals are read in English; parts in other languages may not be understood."""

@@ -63,7 +63,7 @@ def _finding(
     if finding is None or item is None:
         raise _not_found(
             "this finding is not in the case's latest analysis, or has no sentence to use as a root cause.",
-            "最新的分析结果里没有这条发现，或者它没有可以直接用作根本原因的句式。",
+            "最新的分析结果里没有这条发现，或者它没有可以直接用作根本原因的现成句子。",
         )
     return overview.case, finding, item
 
@@ -77,7 +77,7 @@ def _case_reasons(case: Case, kb: KnowledgeBase) -> list[str]:
 def _phrase(phrase_id: str) -> BankPhrase:
     item = load_phrase_bank().find(phrase_id)
     if item is None:
-        raise _not_found("the phrase bank has no such sentence.", "句式库里没有这个句式。")
+        raise _not_found("the phrase bank has no such sentence.", "没有找到这个现成的句子。")
     return item
 
 
