@@ -346,3 +346,13 @@ def test_a_chinese_seller_name_asks_for_the_english_or_pinyin_one(write_case: Ca
     found = [x for x in draft.warnings if x.key == "seller.name"]
     assert found and "pinyin" in found[0].message and "legal_name" in found[0].message
     assert "拼音" in (found[0].seller_zh or "") and not draft.ready
+
+
+def test_a_point_given_only_in_chinese_is_kept_and_asks_for_its_english(
+    write_case: Callable[..., Path],
+) -> None:
+    path = write_case(BASE + "root_causes:\n  - text_zh: 10月12日到20日仓库放假，listing 没有关闭。\n")
+    loaded = load_case(path)  # saved, not refused: nothing she wrote is lost
+    assert loaded.case.root_causes[0].text_zh
+    draft = draft_appeal(loaded)
+    assert not CJK.search(draft.text) and "english-missing" in {b.code for b in draft.blocking}

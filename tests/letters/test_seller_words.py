@@ -136,6 +136,7 @@ def calls() -> dict[str, Callable[[], list[DraftWarning]]]:
         "no_measures": lambda: [w.no_measures()],
         "not_english": lambda: [w.not_english("root_causes[0]")],
         "seller_name_not_latin": lambda: [w.seller_name_not_latin()],
+        "english_missing": lambda: [w.english_missing("root_causes[0]")],
         "fact_mismatch": lambda: [
             w.fact_mismatch("facts[2]", ["17", "November 13"], ["71", "11月3日"]),
             w.fact_mismatch("root_causes[0]", [], ["Foshan"]),
@@ -245,6 +246,7 @@ actions_taken:
     done: false
 preventive_measures:
   - text: Check metrics
+  - text_zh: 每周检查一次账户状况。
 """
 BASE = """
 version: 1

@@ -120,7 +120,7 @@ class RootCauseEntry(Strict):
 
     @model_validator(mode="after")
     def _text_or_kb(self) -> RootCauseEntry:
-        if not self.text and not self.kb and not self.phrase:
+        if not self.text and not self.kb and not self.phrase and not self.text_zh:
             raise ValueError(
                 "a root cause needs `text` (what happened), `phrase` (a phrase-bank id) or `kb` "
                 "(a knowledge-base cause id)"
@@ -144,7 +144,7 @@ class ActionEntry(Strict):
 
     @model_validator(mode="after")
     def _text_or_phrase(self) -> ActionEntry:
-        if not self.text and not self.phrase:
+        if not self.text and not self.phrase and not self.text_zh:
             raise ValueError("an action needs `text` (what was done) or `phrase` (a phrase-bank id)")
         return self
 
@@ -166,7 +166,7 @@ class MeasureEntry(Strict):
 
     @model_validator(mode="after")
     def _text_or_phrase(self) -> MeasureEntry:
-        if not self.text and not self.phrase:
+        if not self.text and not self.phrase and not self.text_zh:
             raise ValueError("a measure needs `text` (the rule) or `phrase` (a phrase-bank id)")
         return self
 

@@ -23,6 +23,7 @@ BLOCKING = (
     "no-actions-taken",
     "action-without-date",
     "not-english",
+    "english-missing",
     "fact-mismatch",
     "cited-item-not-covered",
     "requested-document-missing",
@@ -39,6 +40,7 @@ def warnings_for(plan: LetterPlan) -> list[DraftWarning]:
             w.seller_name_not_latin() if key == "seller.name" else w.not_english(key)
             for key in plan.not_english
         ),
+        *(w.english_missing(key) for key in plan.untranslated),
         *(w.fact_mismatch(key, m.only_en, m.only_zh) for key, m in plan.mismatches),
         *(w.document_not_attached(r, d.name.en, d.name.zh) for r, d in plan.documents_suggested),
         *(w.cited_item_not_covered(item.kind, item.value) for item in plan.unanswered),

@@ -99,6 +99,7 @@ class LetterPlan:
     not_english: list[str] = field(default_factory=list)  # case keys whose text is not English
     mismatches: list[tuple[str, Mismatch]] = field(default_factory=list)  # text vs text_zh (the fact lock)
     legal_name: str | None = None  # the Chinese registered name, allowed in brackets in the signature
+    untranslated: list[str] = field(default_factory=list)  # points given only in Chinese: kept out, blocking
     unanswered: list[CitedItem] = field(default_factory=list)  # cited ids the seller's text never mentions
     answered: list[CitedItem] = field(default_factory=list)  # cited ids it does mention
     documents_missing: list[Document] = field(default_factory=list)  # requested by the notice, not listed
@@ -136,9 +137,17 @@ def plan_letter(
     )
     plan.facts = [PlannedFact(f"facts[{i}]", f.text, f.letter, f.text_zh) for i, f in enumerate(case.facts)]
     _sort_causes(plan, loaded, kb)
-    plan.actions = [_sort_action(f"actions_taken[{i}]", a, plan) for i, a in enumerate(case.actions_taken)]
+    plan.untranslated += [f"actions_taken[{i}]" for i, a in enumerate(case.actions_taken) if not a.text]
+    plan.untranslated += [
+        f"preventive_measures[{i}]" for i, m in enumerate(case.preventive_measures) if not m.text
+    ]
+    plan.actions = [
+        _sort_action(f"actions_taken[{i}]", a, plan) for i, a in enumerate(case.actions_taken) if a.text
+    ]
     plan.measures = [
-        PlannedMeasure(f"preventive_measures[{i}]", m) for i, m in enumerate(case.preventive_measures)
+        PlannedMeasure(f"preventive_measures[{i}]", m)
+        for i, m in enumerate(case.preventive_measures)
+        if m.text
     ]
     plan.not_english = _not_english(loaded)
     plan.mismatches = _fact_lock(loaded)
@@ -156,6 +165,9 @@ def _sort_causes(plan: LetterPlan, loaded: LoadedCase, kb: KnowledgeBase) -> Non
     by_cause_zh = plan.data.by_cause_zh if plan.data else {}
     for i, entry in enumerate(loaded.case.root_causes):
         key = f"root_causes[{i}]"
+        if not entry.text and not entry.kb:  # only her Chinese: the letter cannot state it yet
+            plan.untranslated.append(key)
+            continue
         found = assign(entry, kb, plan.reasons)
         if found.reason is None or found.reason.id not in case_ids:
             plan.omitted_causes.append(OmittedCause(key, entry, found.reason.id if found.reason else ""))

@@ -405,6 +405,22 @@ def seller_name_not_latin() -> DraftWarning:
     )
 
 
+def english_missing(key: str) -> DraftWarning:
+    return DraftWarning(
+        "english-missing",
+        "this point is given only in Chinese (`text_zh`), so the letter leaves it out. Add its English in "
+        "`text` (from any translation tool: the draft checks that both give the same facts), or use a "
+        "phrase (`phrase:` with `values:`).",
+        "这一条只有中文（text_zh），信中暂时没有写入。请在 text 里补上英文（可以用任何翻译工具，我们会核对两边的事实是否一致），"
+        "或者改用现成的句子（phrase 加 values）。",
+        key=key,
+        seller="This point is only in Chinese, so the letter leaves it out for now. Add its English (any "
+        "translation tool will do: we check that both say the same facts), or choose from ready sentences.",
+        seller_zh="这一条只有中文，信中暂时没有写入。请补上英文（可以用任何翻译工具，我们会核对两边的事实是否一致），"
+        "或者从现成的句子里选。",
+    )
+
+
 def fact_mismatch(key: str, only_en: list[str], only_zh: list[str]) -> DraftWarning:
     en_side = ", ".join(only_en) or "nothing the Chinese lacks"
     zh_side = ", ".join(only_zh) or "nothing the English lacks"
