@@ -206,6 +206,10 @@ def test_a_chinese_seller_writes_an_english_letter_without_typing_english(
     p.click("button:has-text('加入我的行动计划')")  # type: ignore[attr-defined]
     p.wait_for_selector("#plan .phrase-view")  # type: ignore[attr-defined]
     p.locator("#plan").screenshot(path=str(SHOTS / "10-zh-plan-from-ready-sentences.png"))  # type: ignore[attr-defined]
+    p.click("button.add-row[data-for=cause]")  # type: ignore[attr-defined]
+    p.locator("textarea[name=cause_text]").last.fill("仓库放假期间没有开启假期模式")  # type: ignore[attr-defined]
+    p.wait_for_selector(".not-english:has-text('中文原文')")  # type: ignore[attr-defined]
+    p.locator("textarea[name=cause_text]").last.fill("")  # type: ignore[attr-defined]
 
     p.click("button:has-text('生成申诉信')")  # type: ignore[attr-defined]
     p.wait_for_selector("#mirror")  # type: ignore[attr-defined]
@@ -224,3 +228,165 @@ def test_a_chinese_seller_writes_an_english_letter_without_typing_english(
     with p.expect_download() as download:  # type: ignore[attr-defined]
         p.click("a[href$='export.docx']")  # type: ignore[attr-defined]
     assert download.value.suggested_filename.endswith(".docx")
+
+
+@pytest.fixture
+def multi_user_server(tmp_path: Path) -> Iterator[str]:
+    """The app with accounts on (``--multi-user``), as a shop's team uses it, on a loopback port of its own."""
+    import uvicorn
+
+    from reinstate.web import Settings, create_app
+
+    settings = Settings(
+        db_url=f"sqlite:///{tmp_path / 'team.db'}", secret_key="browser-test", background_analysis=False,
+        multi_user=True,
+    )  # fmt: skip
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(), log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the app did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{server.config.port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_an_owner_shares_a_case_with_a_colleague_and_stops_sharing_it(
+    page: object, multi_user_server: str
+) -> None:
+    """Two browsers, two accounts: the owner (in Chinese) shares her case by her colleague's sign-in
+    e-mail, the colleague (in English) opens it, the owner stops sharing and the colleague is told so."""
+    browser = page.context.browser  # type: ignore[attr-defined]
+    owner = browser.new_context(
+        viewport={"width": 1280, "height": 900}, base_url=multi_user_server
+    ).new_page()
+    colleague = browser.new_context(
+        viewport={"width": 1280, "height": 900}, base_url=multi_user_server
+    ).new_page()
+
+    owner.goto("/setup?lang=zh")
+    owner.fill("input[name=email]", "li.consultant@example.com")
+    owner.fill("input[name=password]", "admin-password-1")
+    owner.click("form button.button")
+    owner.click("nav a[href='/users']")  # the administrator's accounts page is in her menu
+    assert "账号管理" in owner.inner_text("h1")
+    owner.fill("input[name=email]", "chen.ops@example.com")
+    owner.fill("input[name=password]", "colleague-password-1")
+    owner.click("form button.button")
+    owner.wait_for_selector("#accounts:has-text('chen.ops@example.com')")
+
+    notice = (SAMPLES / "wrong-condition-upload" / "notice.txt").read_text(encoding="utf-8")
+    owner.goto("/cases/new")
+    owner.fill("input[name=title]", "Used sold as new, November")
+    owner.fill("input[name=seller_name]", "Quayside Media Resale LLC")
+    owner.fill("textarea[name=notice_text]", notice)
+    owner.click("button:has-text('创建申诉')")
+    owner.wait_for_selector("#sharing")
+    case_url = owner.url.split("#")[0].removeprefix(multi_user_server)
+    assert "只有您能看到这个申诉。" in owner.inner_text("#access-line")
+
+    owner.fill("#sharing input[name=email]", "chen@example.com")  # a typo: no such account
+    owner.click("#sharing button:has-text('共享')")
+    assert "没有用 chen@example.com 登录的账号" in owner.inner_text("#share-error")
+    owner.fill("#sharing input[name=email]", "chen.ops@example.com")
+    owner.click("#sharing button:has-text('共享')")
+    owner.wait_for_selector("#sharing li:has-text('chen.ops@example.com')")
+    assert "已共享给 chen.ops@example.com。" in owner.inner_text("#access-line")
+    owner.locator("#sharing").screenshot(path=str(SHOTS / "13-sharing.png"))
+
+    colleague.goto("/login?lang=en")
+    colleague.fill("input[name=email]", "chen.ops@example.com")
+    colleague.fill("input[name=password]", "colleague-password-1")
+    colleague.click("button:has-text('Sign in')")
+    assert colleague.locator("nav a[href='/users']").count() == 0  # not an administrator
+    colleague.click("text=Used sold as new, November")
+    assert "Shared with you by li.consultant@example.com." in colleague.inner_text("#access-line")
+    assert colleague.locator("#sharing form").count() == 0  # only the owner shares
+    assert "Only its owner can share this case" in colleague.inner_text("#sharing")
+
+    owner.click("#sharing button:has-text('取消共享')")
+    owner.wait_for_selector("#access-line:has-text('只有您能看到这个申诉。')")
+    assert owner.locator("#sharing li:has-text('chen.ops@example.com')").count() == 0
+
+    colleague.goto(case_url)
+    assert "ask its owner to share it with you" in colleague.inner_text("main")
+    colleague.goto("/")
+    assert "Used sold as new, November" not in colleague.inner_text("main")
+
+
+def test_a_consultant_finds_a_case_among_twenty_clients(page: object, tmp_path: Path) -> None:
+    """Twenty cases of ten clients: search by ASIN, sort by score, the countdown in the browser's own
+    time zone, and the Chinese list on a 390 px phone as cards that never scroll sideways."""
+    import datetime as dt
+    from typing import Any
+    from zoneinfo import ZoneInfo
+
+    from reinstate.store import open_store
+    from tests.web.test_case_list import seed
+
+    store = open_store(f"sqlite:///{tmp_path / 'cases.db'}")  # the database the `server` fixture serves
+    try:
+        ids = seed(store, store.local_user())
+    finally:
+        store.close()
+    p: Any = page  # the Playwright page
+    p.goto("/?lang=zh")
+    assert p.locator("#case-list tbody tr").count() == 20
+    assert "共 20 个申诉" in p.inner_text("#case-count")
+    first = p.locator("#case-list tbody tr").first
+    assert "Late shipments, spring" in first.inner_text() and "已逾期" in first.inner_text()  # by deadline
+    row = p.locator(f"tr[data-case-id='{ids['LSR and cancellations']}']")
+    assert "迟发率（LSR）超过 4%" in row.inner_text() and "late-shipment-rate" not in row.inner_text()
+    shot(p, "12-case-list-zh")
+
+    # Keyboard: the labelled search box, then each filter in order; Enter searches.
+    p.get_by_label("搜索", exact=True).focus()
+    p.keyboard.press("Tab")
+    assert p.evaluate("() => document.activeElement.id") == "case-status"
+    p.get_by_label("搜索", exact=True).fill("b0quay0004")
+    p.get_by_label("搜索", exact=True).press("Enter")
+    p.wait_for_url("**/?q=b0quay0004*")
+    assert p.locator("#case-list tbody tr").count() == 1
+    assert "Used sold as new" in p.inner_text("#case-list") and "被驳回" in p.inner_text("#case-list")
+    assert "score-good" not in (p.locator("#case-list tbody tr").first.inner_html())  # rejected: never green
+
+    p.click("a:has-text('清除搜索和筛选条件')")
+    p.get_by_label("排序方式").select_option("score")
+    p.get_by_label("原因", exact=True).select_option("order-defect-rate")
+    p.click("button:has-text('筛选')")
+    p.wait_for_url("**sort=score*")
+    titles = p.locator("#case-list tbody tr td.c-title").all_inner_texts()
+    assert titles == ["ODR November", "深圳 ODR 停用", "ODR December", "ODR spike"], titles
+
+    # The countdown is the same on the list and the case page, counted in the browser's time zone.
+    p.goto("/?lang=zh")
+    in_list = p.inner_text(f"tr[data-case-id='{ids['Cancellations']}'] .countdown")
+    p.goto(f"/cases/{ids['Cancellations']}")
+    assert p.inner_text("#notice .countdown") == in_list == "还剩 2 天"
+    for zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):  # UTC+14 and UTC-11: often different days
+        context = p.context.browser.new_context(base_url=p.url.split("/cases")[0], timezone_id=zone)
+        other = context.new_page()
+        other.goto("/?lang=en")
+        deadline = dt.date.today() + dt.timedelta(days=9)  # "LSR October"
+        days = (deadline - dt.datetime.now(ZoneInfo(zone)).date()).days
+        shown = other.inner_text(f"tr[data-case-id='{ids['LSR October']}'] .countdown")
+        assert shown == f"{days} days left", (zone, shown)
+        context.close()
+
+    p.set_viewport_size({"width": 390, "height": 844})
+    p.goto("/?lang=zh")
+    width = p.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 390, f"the case list is {width} px wide on a 390 px phone"
+    assert p.locator("#case-list thead").is_hidden()
+    display = p.evaluate("() => getComputedStyle(document.querySelector('#case-list tbody tr')).display")
+    assert display == "grid"  # a card
+    badge = p.locator(f"tr[data-case-id='{ids['Used sold as new']}'] .status").bounding_box()
+    assert badge["height"] < 40 and badge["width"] > badge["height"], badge  # 被驳回 on one line
+    # the form and the first cards (the whole list of twenty cards is over 6,000 px tall)
+    top = {"x": 0, "y": 0, "width": 390, "height": 1600}
+    p.screenshot(path=str(SHOTS / "12b-case-list-390px.png"), full_page=True, clip=top)

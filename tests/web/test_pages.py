@@ -233,6 +233,7 @@ def test_database_trouble_is_a_clear_page(client: Client, monkeypatch: object) -
         )
 
     monkeypatch.setattr(store, "list_cases", locked)  # type: ignore[attr-defined]
+    monkeypatch.setattr(store, "case_listing", locked)  # type: ignore[attr-defined]
     page = client.get("/")
     assert page.status_code == 503 and "locked by another program" in page.text
     api = client.get("/api/cases")

@@ -168,3 +168,46 @@ def test_the_mirror_exports_as_its_own_word_file(client: Client, analysed: int) 
     assert "export.mirror-zh.docx" in client.get(f"/cases/{analysed}/drafts/1").text
     response = client.get(f"/cases/{analysed}/drafts/1/export.mirror-zh.docx")
     assert response.status_code == 200 and response.content[:2] == b"PK"
+
+
+def test_the_business_name_is_asked_in_english_with_the_chinese_one_beside_it(client: Client) -> None:
+    refused = client.post(
+        "/cases?lang=zh", {"title": "停用", "seller_name": "深圳市灯路贸易有限公司", "notice_text": ""}
+    )
+    assert refused.status_code == 400 and "英文或拼音" in refused.text
+    made = client.post(
+        "/cases",
+        {
+            "title": "ODR",
+            "seller_name": "Lanternway Trading Co., Ltd.",
+            "legal_name": "深圳市灯路贸易有限公司",
+            "notice_text": "Your order defect rate does not meet our performance target of less than 1%.",
+        },
+    )
+    case_id = int(made.headers["location"].rsplit("/", 1)[1])
+    assert plan_of(client, case_id)["seller"]["legal_name"] == "深圳市灯路贸易有限公司"
+    client.post(f"/cases/{case_id}/drafts")
+    letter = client.get(f"/api/cases/{case_id}/drafts/1").json()["letter_text"]
+    assert "Lanternway Trading Co., Ltd. (深圳市灯路贸易有限公司)" in letter
+
+
+def test_a_point_in_chinese_only_is_saved_and_a_changed_number_is_caught(
+    client: Client, analysed: int
+) -> None:
+    form = {
+        "version": str(version_of(client, analysed)),
+        "cause_text": ["", "Between 12 and 20 October 2026 we shipped 17 orders late."],
+        "cause_text_zh": [
+            "10月12日到20日仓库放假，listing 没有关闭。",
+            "10月12日至20日，我们有 71 个订单迟发。",
+        ],
+        "cause_evidence": ["", ""],
+        "cause_kb": ["", ""],
+        "cause_reason": ["", ""],
+    }
+    assert client.post(f"/cases/{analysed}/plan", form).status_code == 303
+    causes = plan_of(client, analysed)["root_causes"]
+    assert causes[0] == {"text_zh": "10月12日到20日仓库放假，listing 没有关闭。"}  # kept, not lost
+    client.post(f"/cases/{analysed}/drafts")
+    page = client.get(f"/cases/{analysed}/drafts/1?lang=zh").text
+    assert "这一条只有中文" in page and "英文里是 17" in page and "中文里是 71" in page

@@ -32,6 +32,7 @@ from reinstate.store.errors import (
     WrongPassword,
 )
 from reinstate.store.export import row_dict
+from reinstate.store.listing import CASE_SORTS, CaseListing, CaseQuery, CaseRow
 from reinstate.store.models import (
     CASE_STATUSES,
     REPLY_OUTCOMES,
@@ -49,12 +50,16 @@ from reinstate.store.sessions import SESSION_LIFETIME, SessionInfo
 from reinstate.store.store import Store, open_store
 
 __all__ = [
+    "CASE_SORTS",
     "CASE_STATUSES",
     "REPLY_OUTCOMES",
     "SESSION_LIFETIME",
     "AlreadyExists",
     "AmazonReply",
     "Case",
+    "CaseListing",
+    "CaseQuery",
+    "CaseRow",
     "CaseShare",
     "ConfirmationRequired",
     "ConflictError",

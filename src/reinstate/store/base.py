@@ -135,4 +135,6 @@ def case_not_found(case_id: object) -> NotFound:
         f"case {case_id} does not exist or is not shared with you.",
         key="case_id",
         fix="open it from your case list, or ask its owner to share it with you.",
+        message_zh=f"申诉 {case_id} 不存在，或者没有共享给您。",
+        fix_zh="请从申诉列表中打开；如需查看同事的申诉，请让申诉的所有者共享给您。",
     )

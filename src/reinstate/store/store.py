@@ -32,6 +32,7 @@ from reinstate.store.errors import (
     NotFound,
     PermissionDenied,
 )
+from reinstate.store.listing import ListingMixin
 from reinstate.store.models import Case, CaseShare, DraftVersion, User, utcnow
 from reinstate.store.passwords import hash_password, verify_password
 from reinstate.store.records import DraftSummary, RecordsMixin
@@ -51,7 +52,7 @@ EDITABLE = (
 )
 
 
-class Store(RecordsMixin, SessionsMixin):
+class Store(ListingMixin, RecordsMixin, SessionsMixin):
     """All reads and writes of cases, accounts and sessions, each in one transaction with its access check.
 
     Open one per process with :func:`open_store` and share it between threads (web requests):
@@ -247,9 +248,7 @@ class Store(RecordsMixin, SessionsMixin):
         with self._write() as session:
             actor, case = self._case(session, user, case_id, lock=True)
             if case.owner_id != actor.id:
-                raise PermissionDenied(
-                    f"only the owner of case {case_id} may delete it.", fix="ask its owner."
-                )
+                raise _only_the_owner(case_id, "delete")
             if confirm is not True:
                 raise ConfirmationRequired(
                     f"deleting case {case_id} ({case.title}) removes its reports, drafts and replies for good.",
@@ -268,7 +267,11 @@ class Store(RecordsMixin, SessionsMixin):
             other = session.scalars(select(User).where(User.email == address)).one_or_none()
             if other is None:
                 raise NotFound(
-                    f"no account has the e-mail {address}.", key="email", fix="ask them to sign up first."
+                    f"no account has the e-mail {address}.",
+                    key="email",
+                    fix="check the address, or ask an administrator to add the account.",
+                    message_zh=f"没有邮箱为 {address} 的账号。",
+                    fix_zh="请核对邮箱地址，或请管理员添加这个账号。",
                 )
             if other.id == case.owner_id or session.get(CaseShare, (case.id, other.id)) is not None:
                 return
@@ -307,7 +310,7 @@ class Store(RecordsMixin, SessionsMixin):
     def _owned_case(self, session: Session, user: User, case_id: int, action: str) -> tuple[User, Case]:
         actor, case = self._case(session, user, case_id, lock=True)
         if case.owner_id != actor.id:
-            raise PermissionDenied(f"only the owner of case {case_id} may {action} it.", fix="ask its owner.")
+            raise _only_the_owner(case_id, action)
         return actor, case
 
     def _clean_fields(self, **fields: Any) -> dict[str, Any]:
@@ -331,6 +334,19 @@ class Store(RecordsMixin, SessionsMixin):
             "case_yaml": lambda v: validate.text(v, "case_yaml", limit=limit),
         }
         return {key: checks[key](value) for key, value in fields.items()}
+
+
+# What only a case's owner may do, in the Chinese of the interface.
+OWNER_ACTIONS_ZH = {"share": "共享", "unshare": "取消共享", "delete": "删除"}
+
+
+def _only_the_owner(case_id: int, action: str) -> PermissionDenied:
+    return PermissionDenied(
+        f"only the owner of case {case_id} may {action} it.",
+        fix="ask its owner.",
+        message_zh=f"只有申诉 {case_id} 的所有者才能{OWNER_ACTIONS_ZH.get(action, action)}它。",
+        fix_zh="请联系申诉的所有者。",
+    )
 
 
 def _account_email(email: str) -> str:

@@ -3,6 +3,8 @@
 Server-rendered Jinja2 pages with light progressive enhancement (a small vanilla script, vendored);
 every page's data is also served as JSON under ``/api``. One exception handler turns every error into
 one error page or one JSON shape: ``{"ok": false, "error": ..., "errors": [...], "status": N}``.
+The package reads top-down: this module includes the routers of ``routes/``, which render their pages
+with ``pages.py`` and never import this module (``lint-imports`` checks it).
 """
 
 from __future__ import annotations
@@ -16,20 +18,17 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from reinstate import __version__
 from reinstate.errors import ReinstateError
 from reinstate.kb import load_kb
-from reinstate.review.model import band
 from reinstate.store import (
     SESSION_LIFETIME,
     ConflictError,
@@ -39,10 +38,12 @@ from reinstate.store import (
     open_store,
 )
 from reinstate.web.headers import HostAndHeaders, allowed_hosts
-from reinstate.web.i18n import gettext_for, pick_language
+from reinstate.web.i18n import gettext_for
 from reinstate.web.limits import BodyLimit
+from reinstate.web.pages import error_body, form_message, language, make_templates, render, wants_json
 from reinstate.web.ratelimit import LoginLimiter
-from reinstate.web.security import LoginRequired, csrf_token, session_token
+from reinstate.web.routes import account, api, auth, cases, letters, phrases, sharing
+from reinstate.web.security import LoginRequired
 from reinstate.web.settings import Settings
 
 HERE = Path(__file__).parent
@@ -65,7 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = open_store(settings.db_url)
     app.state.kb = load_kb()
-    app.state.templates = _templates()
+    app.state.templates = make_templates()
     app.state.login_limiter = LoginLimiter()
     app.state.analysis_queue = ProcessPoolExecutor(
         max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_lower_priority
@@ -86,9 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _api_docs(app)
     _register_errors(app)
 
-    from reinstate.web.routes import account, api, auth, cases, letters, phrases
-
-    for module in (auth, account, cases, letters, phrases, api):
+    for module in (auth, account, sharing, cases, letters, phrases, api):
         app.include_router(module.router)
     return app
 
@@ -149,47 +148,6 @@ def _lower_priority() -> None:
     threading.Thread(target=watch, daemon=True, name="reinstate-parent-watch").start()
 
 
-def _templates() -> Jinja2Templates:
-    templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.autoescape = True
-    templates.env.globals["version"] = __version__
-    templates.env.globals["score_band"] = band
-    return templates
-
-
-def language(request: Request) -> str:
-    return pick_language(
-        request.query_params.get("lang"), request.cookies.get("lang"), request.headers.get("accept-language")
-    )
-
-
-def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
-    """Render a page with the language, the CSRF token and the user in its context."""
-    lang = language(request)
-    full = {
-        "request": request,
-        "lang": lang,
-        "_": gettext_for(lang),
-        "csrf": csrf_token(request),
-        "needs_login": request.app.state.settings.needs_login,
-        "signed_in": session_token(request) is not None,
-        **context,
-    }
-    templates: Jinja2Templates = request.app.state.templates
-    response: HTMLResponse = templates.TemplateResponse(request, template, full, status_code=status_code)
-    if request.query_params.get("lang") in ("en", "zh"):
-        response.set_cookie("lang", lang, max_age=365 * 24 * 3600, samesite="lax")
-    return response
-
-
-def wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or "application/json" in request.headers.get("accept", "")
-
-
-def error_body(status: int, messages: list[str]) -> dict[str, Any]:
-    return {"ok": False, "error": "; ".join(messages), "errors": messages, "status": status}
-
-
 # The library's errors and the HTTP status each becomes; the most specific first.
 STATUS_OF: tuple[tuple[type[Exception], int], ...] = (
     (NotFound, 404),
@@ -201,14 +159,14 @@ STATUS_OF: tuple[tuple[type[Exception], int], ...] = (
 
 
 def _register_errors(app: FastAPI) -> None:
-    def respond(request: Request, status: int, message: str) -> Response:
+    def respond(request: Request, status: int, message: str, title: str = "") -> Response:
         if wants_json(request):
             return JSONResponse(error_body(status, [message]), status_code=status)
         _ = gettext_for(language(request))
         return render(
             request,
             "error.html",
-            {"status": status, "message": message, "title": _("Something went wrong")},
+            {"status": status, "message": message, "title": title or _("Something went wrong")},
             status,
         )
 
@@ -220,7 +178,12 @@ def _register_errors(app: FastAPI) -> None:
 
     async def library_error(request: Request, exc: Exception) -> Response:
         status = next(code for kind, code in STATUS_OF if isinstance(exc, kind))
-        message = exc.render(language(request)) if isinstance(exc, ReinstateError) else str(exc)
+        lang = language(request)
+        message = exc.render(lang) if isinstance(exc, ReinstateError) else str(exc)
+        if isinstance(exc, NotFound) and exc.key == "case_id" and not wants_json(request):
+            # A case that is not there, or not shared with this account: said plainly, with what to do.
+            _ = gettext_for(lang)
+            return respond(request, status, form_message(exc, lang), _("This case is not open to you"))
         return respond(request, status, message)
 
     for kind, _status in STATUS_OF:

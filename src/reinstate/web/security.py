@@ -63,6 +63,7 @@ def current_user(request: Request) -> User:
     if user is None:
         request.session.pop(SESSION_KEY, None)
         raise LoginRequired()
+    request.state.user = user  # the page's menu shows "Accounts" to an administrator
     return user
 
 

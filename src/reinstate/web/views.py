@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from reinstate.kb import KnowledgeBase
 from reinstate.metrics import LABELS, LABELS_ZH
 from reinstate.reports import report_titles
-from reinstate.store import Case, DraftSummary, Store, User, row_dict
+from reinstate.review.model import band
+from reinstate.store import (
+    CASE_SORTS,
+    CASE_STATUSES,
+    Case,
+    CaseQuery,
+    CaseRow,
+    DraftSummary,
+    Store,
+    User,
+    row_dict,
+)
+from reinstate.web.deadlines import countdown, days_left
 from reinstate.web.workspace import case_data, notice_of
 
 
@@ -22,7 +34,8 @@ def case_summary(case: Case, last: DraftSummary | None) -> dict[str, Any]:
         "reasons": list(case.reasons),
         "status": case.status,
         "deadline": case.deadline.isoformat() if case.deadline else None,
-        "days_left": (case.deadline - dt.date.today()).days if case.deadline else None,
+        "days_left": days_left(case.deadline),
+        "countdown": countdown(case.deadline, case.status),
         "score": last.score if last else None,
         "drafts": last.number if last else 0,
         "updated_at": case.updated_at.isoformat(),
@@ -33,6 +46,81 @@ def case_list(store: Store, user: User) -> dict[str, Any]:
     cases = store.list_cases(user)
     latest = store.latest_drafts(user)
     return {"cases": [case_summary(c, latest.get(c.id)) for c in cases]}
+
+
+def list_query(params: Mapping[str, str]) -> CaseQuery:
+    """The case list's search, filters and order from the page's query string (``q``, ``status``,
+    ``reason``, ``marketplace``, ``sort``). A status or an order the list does not offer is ignored: the
+    page then shows every status, by deadline, never an error."""
+    status = params.get("status", "")
+    sort = params.get("sort", "")
+    return CaseQuery(
+        text=params.get("q", "").strip()[:200],
+        status=status if status in CASE_STATUSES else None,
+        reason=params.get("reason", "").strip()[:80] or None,
+        marketplace=params.get("marketplace", "").strip().upper()[:40] or None,
+        sort=sort if sort in CASE_SORTS else "deadline",
+    )
+
+
+def case_index(store: Store, kb: KnowledgeBase, user: User, lang: str, query: CaseQuery) -> dict[str, Any]:
+    """The case list page: the matching cases (searched, filtered and ordered by the database), how many
+    the user has in all, and the choices of each filter (only values found in the user's own cases)."""
+    listing = store.case_listing(user, query)
+    reasons, markets = list(listing.reasons), list(listing.marketplaces)
+    if query.reason and query.reason not in reasons:  # asked for by address: keep it shown as chosen
+        reasons.append(query.reason)
+    if query.marketplace and query.marketplace not in markets:
+        markets.append(query.marketplace)
+    return {
+        "cases": [case_row(kb, row, lang) for row in listing.rows],
+        "total": listing.total,
+        "query": {
+            "q": query.text,
+            "status": query.status or "",
+            "reason": query.reason or "",
+            "marketplace": query.marketplace or "",
+            "sort": query.sort,
+        },
+        "filtered": bool(query.text or query.status or query.reason or query.marketplace),
+        "options": {
+            "statuses": list(listing.statuses),
+            "reasons": sorted(reason_names(kb, reasons, lang), key=lambda r: r["name"]),
+            "marketplaces": markets,
+            "sorts": list(CASE_SORTS),
+        },
+    }
+
+
+def case_row(kb: KnowledgeBase, row: CaseRow, lang: str) -> dict[str, Any]:
+    """One case of the list, its reasons by name in the page's language."""
+    return {
+        "id": row.id,
+        "title": row.title,
+        "seller_name": row.seller_name,
+        "marketplace": row.marketplace,
+        "reasons": reason_names(kb, list(row.reasons), lang),
+        "status": row.status,
+        "deadline": row.deadline.isoformat() if row.deadline else None,
+        "countdown": countdown(row.deadline, row.status),
+        "score": row.score,
+        "ready": row.ready,
+        "score_tone": score_tone(row.score, row.ready, row.status),
+        "drafts": row.drafts,
+        "updated_at": row.updated_at.isoformat(),
+    }
+
+
+def score_tone(score: int | None, ready: bool | None, status: str) -> str | None:
+    """The colour of a score in the list: green (``good``) only for a strong score (band 90 and up) of a
+    newest draft that is ready to send, in a case Amazon has not rejected; amber (``fair``) for a strong
+    score that is not ready or was rejected, and for 75-89; red (``poor``) below 75."""
+    if score is None:
+        return None
+    low = int(band(score)["min"])
+    if low >= 90 and ready is True and status != "rejected":
+        return "good"
+    return "fair" if low >= 75 else "poor"
 
 
 def reason_names(kb: KnowledgeBase, ids: list[str], lang: str) -> list[dict[str, str]]:
@@ -118,7 +206,10 @@ def phrase_rows(plan: dict[str, Any]) -> dict[str, list[dict[str, str] | None]]:
     return rows
 
 
-def case_page(store: Store, kb: KnowledgeBase, user: User, case_id: int, lang: str) -> dict[str, Any]:
+def case_page(
+    store: Store, kb: KnowledgeBase, user: User, case_id: int, lang: str, *, accounts: bool = False
+) -> dict[str, Any]:
+    """Everything the case page shows; with ``accounts`` (multi-user mode) also who has access to it."""
     overview = store.case_overview(user, case_id)
     case, drafts, reports = overview.case, overview.drafts, overview.reports
     notice = notice_of(case, kb)
@@ -154,6 +245,18 @@ def case_page(store: Store, kb: KnowledgeBase, user: User, case_id: int, lang: s
         ],
         "submissions": [row_dict(s) for s in overview.submissions],
         "replies": [row_dict(r) for r in overview.replies],
+        "sharing": sharing_of(store, user, case) if accounts else None,
+    }
+
+
+def sharing_of(store: Store, user: User, case: Case) -> dict[str, Any]:
+    """Who has access to a case the user may see: its owner, the accounts it is shared with, the user's
+    own account, and whether the user is the owner (only the owner shares and stops sharing)."""
+    return {
+        "owner": store.get_user(case.owner_id).email,
+        "mine": case.owner_id == user.id,
+        "you": user.email,
+        "shared_with": store.list_shares(user, case.id),
     }
 
 

@@ -80,16 +80,20 @@ def plan_from_form(form: dict[str, list[str]]) -> dict[str, Any]:
             items.append({k: v for k, v in row.items() if v})
         return items
 
-    causes = _phrased(rows("cause", ("text", "kb", "evidence", "reason", "phrase", "values")), form, "cause")
+    causes = _phrased(
+        rows("cause", ("text", "text_zh", "kb", "evidence", "reason", "phrase", "values")), form, "cause"
+    )
     actions = _phrased(
-        rows("action", ("text", "date", "evidence", "done", "phrase", "values")), form, "action"
+        rows("action", ("text", "text_zh", "date", "evidence", "done", "phrase", "values")), form, "action"
     )
     for action in actions:
         action["done"] = action.get("done", "yes") != "no"
         if "date" in action:
             action["date"] = form_date(action["date"], "actions_taken.date")
     measures = _phrased(
-        rows("measure", ("text", "owner", "start", "frequency", "phrase", "values")), form, "measure"
+        rows("measure", ("text", "text_zh", "owner", "start", "frequency", "phrase", "values")),
+        form,
+        "measure",
     )
     for measure in measures:
         if "start" in measure:
@@ -122,6 +126,7 @@ def _phrased(items: list[dict[str, Any]], form: dict[str, list[str]], prefix: st
             )
         item["values"] = values
         item.pop("text", None)
+        item.pop("text_zh", None)
     return items
 
 

@@ -11,10 +11,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from reinstate.errors import ReinstateError
 from reinstate.store import InvalidInput, SessionInfo, User, WrongPassword
-from reinstate.web.app import language, render
 from reinstate.web.i18n import gettext_for
+from reinstate.web.pages import form_message, language, render
 from reinstate.web.routes.auth import client_address, refuse_while_limited
 from reinstate.web.routes.cases import UserDep, store_of
 from reinstate.web.security import check_csrf, keep_signed_in, session_token
@@ -83,7 +82,7 @@ def change_password(
     except InvalidInput as refused:  # a wrong current password, or a new one the rules refuse
         if isinstance(refused, WrongPassword):
             limiter.failed(user.email, client_address(request))
-        return _page(request, user, error=_form_message(refused, language(request)), status_code=400)
+        return _page(request, user, error=form_message(refused, language(request)), status_code=400)
     limiter.succeeded(user.email)
     keep_signed_in(request, token)
     return RedirectResponse("/account?done=password", status_code=303)
@@ -97,13 +96,6 @@ def _form_problem(request: Request, new_password: str, again: str) -> str:
     if len(new_password) < NEW_PASSWORD_MIN:
         return _("The new password is shorter than %(n)s characters.") % {"n": NEW_PASSWORD_MIN}
     return ""
-
-
-def _form_message(error: ReinstateError, lang: str) -> str:
-    """An error shown beside the form's fields: its message and fix, without the field's internal name."""
-    if lang == "zh" and error.message_zh:
-        return error.message_zh + (f"解决办法：{error.fix_zh or error.fix}" if error.fix else "")
-    return error.message[:1].upper() + error.message[1:] + (f" Fix: {error.fix}" if error.fix else "")
 
 
 @router.post("/account/sign-out-everywhere")

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Request
 
 from reinstate.kb.describe import list_json, reason_json
 from reinstate.notice import parse_notice
-from reinstate.web.app import language
+from reinstate.web.pages import language
 from reinstate.web.routes.cases import UserDep, _text, json_object, store_of
 from reinstate.web.security import check_csrf
 from reinstate.web.views import case_list, case_page, draft_page
@@ -24,8 +24,12 @@ def api_cases(request: Request, user: UserDep) -> dict[str, Any]:
 
 @router.get("/cases/{case_id}")
 def api_case(request: Request, case_id: int, user: UserDep) -> dict[str, Any]:
-    """One case: notice checklist data, plan, reports, drafts, submissions and replies."""
-    return case_page(store_of(request), request.app.state.kb, user, case_id, language(request))
+    """One case: notice checklist data, plan, reports, drafts, submissions and replies; with accounts on,
+    ``sharing``: its owner and the accounts it is shared with."""
+    accounts = request.app.state.settings.needs_login
+    return case_page(
+        store_of(request), request.app.state.kb, user, case_id, language(request), accounts=accounts
+    )
 
 
 @router.get("/cases/{case_id}/drafts/{number}")

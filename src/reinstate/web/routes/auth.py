@@ -1,5 +1,5 @@
-"""Sign-in for multi-user mode, the first administrator, accounts (adding and deleting them), and sharing a
-case with a colleague. Signing in starts a server-side session; signing out ends it (``web/security.py``)."""
+"""Sign-in for multi-user mode, the first administrator, and accounts (adding and deleting them; sharing a
+case is in ``sharing.py``). Signing in starts a server-side session; signing out ends it (``web/security.py``)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from reinstate.store import User
-from reinstate.web.app import language, render
 from reinstate.web.i18n import gettext_for
+from reinstate.web.pages import language, render
 from reinstate.web.ratelimit import LoginLimiter
 from reinstate.web.routes.cases import UserDep, store_of
 from reinstate.web.security import check_csrf, sign_in, sign_out
@@ -153,20 +153,3 @@ def delete_user(
     """Delete an account and end its sessions (refused while it owns cases: see ``store/sessions.py``)."""
     store_of(request).delete_user(user, user_id, confirm=confirm == "yes")
     return RedirectResponse("/users", status_code=303)
-
-
-@router.post("/cases/{case_id}/share")
-def share(
-    request: Request, case_id: int, user: UserDep, email: Annotated[str, Form(max_length=254)]
-) -> Response:
-    store_of(request).share_case(user, case_id, email)
-    return RedirectResponse(f"/cases/{case_id}#sharing", status_code=303)
-
-
-@router.post("/cases/{case_id}/unshare")
-def unshare(
-    request: Request, case_id: int, user: UserDep, email: Annotated[str, Form(max_length=254)]
-) -> Response:
-    """Stop sharing a case with a colleague (its owner only)."""
-    store_of(request).unshare_case(user, case_id, email)
-    return RedirectResponse(f"/cases/{case_id}#sharing", status_code=303)

@@ -12,12 +12,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from reinstate.errors import InputError
+from reinstate.kb.phrases import CJK
 from reinstate.notice import parse_notice
 from reinstate.store import Store, User
-from reinstate.web.app import language, render
 from reinstate.web.jobs import JobLimits, analysis_job
+from reinstate.web.pages import language, render
 from reinstate.web.security import check_csrf, current_user
-from reinstate.web.views import case_list, case_page
+from reinstate.web.views import case_index, case_page, list_query
 from reinstate.web.workspace import (
     analyse_reports,
     case_data,
@@ -98,11 +99,15 @@ def _deadline(notice: Any) -> dt.date | None:
     return start + dt.timedelta(days=notice.deadline_days)
 
 
-# The two most visited pages run on the event loop: their reads take a few milliseconds, less than
-# the hop to a worker thread costs under load (measured in benchmarks/RESULTS.md).
+# The case list runs in a worker thread: its cost grows with the number of cases (about 25 ms for a
+# consultant's 200, benchmarks/RESULTS.md), which must not hold the event loop and every other request.
 @router.get("/", response_class=HTMLResponse)
-async def cases_index(request: Request, user: UserDep) -> Response:
-    return render(request, "cases.html", case_list(store_of(request), user))
+def cases_index(request: Request, user: UserDep) -> Response:
+    """The case list: search, filters and order from the query string (a GET form, so it works without
+    JavaScript and every result has its own address)."""
+    query = list_query(request.query_params)
+    page = case_index(store_of(request), request.app.state.kb, user, language(request), query)
+    return render(request, "cases.html", page)
 
 
 @router.get("/cases/new", response_class=HTMLResponse)
@@ -118,9 +123,18 @@ def create_case(
     seller_name: Annotated[str, Form(max_length=200)],
     marketplace: Annotated[str, Form(max_length=40)] = "",
     notice_text: Annotated[str, Form()] = "",
+    legal_name: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
     kb = request.app.state.kb
     store = store_of(request)
+    if CJK.search(seller_name):
+        raise InputError(
+            "the business name must be in English or pinyin, as registered in Seller Central: the letter is "
+            "in English.",
+            fix="write the English or pinyin name, and the Chinese registered name in the field below it.",
+            message_zh="卖家名称请填写英文或拼音（与卖家平台注册信息一致）：申诉信是英文的。",
+            fix_zh="请填写英文或拼音名称；中文注册名称可以填在下面一栏。",
+        )
     notice_text = _text(notice_text, request, "notice")
     notice = parse_notice(notice_text, kb=kb, source="notice") if notice_text.strip() else None
     case = store.create_case(  # one write: a refused field leaves no half-made case behind
@@ -129,13 +143,26 @@ def create_case(
         notice_text=notice_text if notice else "",
         reasons=notice.reason_ids if notice else (),
         deadline=_deadline(notice) if notice else None,
+        case_yaml=_seller_yaml(seller_name.strip(), legal_name.strip()),
     )  # fmt: skip
     return RedirectResponse(f"/cases/{case.id}", status_code=303)
 
 
+def _seller_yaml(name: str, legal_name: str) -> str:
+    """The case file's seller, with the Chinese registered name the signature puts in brackets."""
+    if not legal_name:
+        return ""
+    return validated_yaml({"version": 1, "seller": {"name": name, "legal_name": legal_name}})
+
+
+# The case page runs on the event loop: its reads take a few milliseconds, less than the hop to a
+# worker thread costs under load (measured in benchmarks/RESULTS.md).
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
 async def show_case(request: Request, case_id: int, user: UserDep) -> Response:
-    page = case_page(store_of(request), request.app.state.kb, user, case_id, language(request))
+    accounts = request.app.state.settings.needs_login  # sharing exists only where there are accounts
+    page = case_page(
+        store_of(request), request.app.state.kb, user, case_id, language(request), accounts=accounts
+    )
     return render(request, "case.html", page)
 
 

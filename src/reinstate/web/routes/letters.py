@@ -15,7 +15,7 @@ from reinstate.letters import Draft, review_context, write_docx, write_mirror_do
 from reinstate.review import ReviewContext, review_text
 from reinstate.review.render import review_text_report
 from reinstate.store import User
-from reinstate.web.app import language, render
+from reinstate.web.pages import language, render
 from reinstate.web.routes.cases import UserDep, _text, json_object, store_of
 from reinstate.web.security import check_csrf, current_user
 from reinstate.web.views import draft_page, highlight

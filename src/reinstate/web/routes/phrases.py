@@ -26,7 +26,7 @@ from reinstate.kb.schema import Text
 from reinstate.letters.mirror import plan_choices
 from reinstate.letters.phrasing import value_text
 from reinstate.store import Case, Store, User
-from reinstate.web.app import language, render
+from reinstate.web.pages import language, render
 from reinstate.web.routes.cases import UserDep, store_of
 from reinstate.web.security import check_csrf
 from reinstate.web.workspace import case_data, form_date, notice_of, validated_yaml, whole_number

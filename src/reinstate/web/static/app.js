@@ -84,14 +84,47 @@
     });
   }
 
-  // Deadline countdowns refresh once a minute while the page stays open.
-  document.querySelectorAll(".countdown").forEach((node) => {
-    const deadline = new Date(node.dataset.deadline + "T23:59:59");
+  // Deadline countdowns (web/deadlines.py, templates/_countdown.html): the server counted from its own
+  // day; count again in the browser's time zone with the same rule (whole calendar days from today to
+  // the deadline day), so the case list and the case page say the same. Refreshed once a minute.
+  const daysUntil = (iso) => {
+    const [year, month, day] = iso.split("-").map(Number);
+    const now = new Date();
+    return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())) / 86400000);
+  };
+  document.querySelectorAll(".countdown[data-deadline]").forEach((node) => {
+    const words = node.dataset;
     const tick = () => {
-      const days = Math.ceil((deadline - new Date()) / 86400000);
-      node.textContent = days >= 0 ? (document.documentElement.lang.startsWith("zh") ? `剩余 ${days} 天` : `${days} days left`) : (document.documentElement.lang.startsWith("zh") ? "已逾期" : "overdue");
+      const days = daysUntil(words.deadline);
+      node.textContent = days > 1 ? words.left.replace("%(n)s", String(days)) : days === 1 ? words.one : days === 0 ? words.today : words.overdue;
+      node.classList.toggle("late", days < Number(words.urgent));
     };
-    tick();
-    setInterval(tick, 60000);
+    if (words.left && /^\d{4}-\d{2}-\d{2}$/.test(words.deadline)) {
+      tick();
+      setInterval(tick, 60000);
+    }
   });
+})();
+
+// Chinese typed into a box that goes into the English letter: say so at once, beside the box.
+(() => {
+  const form = document.getElementById("plan-form");
+  if (!form) return;
+  const message = form.dataset.notEnglish;
+  const chinese = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+  const check = (field) => {
+    let note = field.nextElementSibling;
+    if (!note || !note.classList.contains("not-english")) {
+      note = document.createElement("p");
+      note.className = "not-english";
+      note.setAttribute("role", "status");
+      field.after(note);
+    }
+    note.textContent = chinese.test(field.value) ? message : "";
+  };
+  form.addEventListener("input", (event) => {
+    const field = event.target;
+    if (field.matches("textarea[name$='_text'], input[name$='_evidence'], input[name=fact]")) check(field);
+  });
+  form.querySelectorAll("textarea[name$='_text']").forEach((field) => { if (field.value) check(field); });
 })();
