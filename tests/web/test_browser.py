@@ -97,7 +97,7 @@ def test_whole_flow_in_english_and_chinese(page: object, tmp_path: Path) -> None
             p.set_input_files("input[name=file]", str(path))  # type: ignore[attr-defined]
             p.click("#reports button:has-text('Upload')")  # type: ignore[attr-defined]
     p.wait_for_selector("#metrics")  # type: ignore[attr-defined]
-    assert "order_defect_rate" in p.inner_text("#metrics")  # type: ignore[attr-defined]
+    assert "Order defect rate" in p.inner_text("#metrics")  # type: ignore[attr-defined]
     p.locator("#reports").screenshot(path=str(SHOTS / "03b-reports-metrics-findings.png"))  # type: ignore[attr-defined]
 
     p.fill("textarea[name=cause_text]", "Our upload template set 46 used SKUs to New, including B0C4QZ7M21.")  # type: ignore[attr-defined]
@@ -367,7 +367,7 @@ def test_a_consultant_finds_a_case_among_twenty_clients(page: object, tmp_path: 
     p.goto("/?lang=zh")
     in_list = p.inner_text(f"tr[data-case-id='{ids['Cancellations']}'] .countdown")
     p.goto(f"/cases/{ids['Cancellations']}")
-    assert p.inner_text("#notice .countdown") == in_list == "还剩 2 天"
+    assert p.inner_text("#deadline .countdown") == in_list == "还剩 2 天"
     for zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):  # UTC+14 and UTC-11: often different days
         context = p.context.browser.new_context(base_url=p.url.split("/cases")[0], timezone_id=zone)
         other = context.new_page()

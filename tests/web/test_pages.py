@@ -255,7 +255,8 @@ def test_uploaded_reports_are_analysed_and_back_the_draft(client: Client, tmp_pa
             assert response.status_code == 303, response.text
     data = client.get(f"/api/cases/{case_id}").json()
     assert data["analysis"]["metrics"]["order_defect_rate"]["status"] == "fail"
-    assert "order_defect_rate" in client.get(f"/cases/{case_id}").text
+    page = client.get(f"/cases/{case_id}").text
+    assert "Order defect rate" in page and '<code class="muted">order_defect_rate</code>' not in page
     plan = {
         **PLAN,
         "cause_text": ["Our warehouse was closed from 12 to 20 October 2026 and listings stayed active."],

@@ -211,3 +211,21 @@ def test_a_point_in_chinese_only_is_saved_and_a_changed_number_is_caught(
     client.post(f"/cases/{analysed}/drafts")
     page = client.get(f"/cases/{analysed}/drafts/1?lang=zh").text
     assert "这一条只有中文" in page and "英文里是 17" in page and "中文里是 71" in page
+
+
+def test_free_text_measures_offer_owners_and_frequencies_that_read_in_chinese(
+    client: Client, analysed: int
+) -> None:
+    page = client.get(f"/cases/{analysed}?lang=zh").text
+    assert 'list="plan-owners"' in page and '<option value="Operations manager">运营经理</option>' in page
+    form = {
+        "version": str(version_of(client, analysed)),
+        "measure_text": ["Before any closure, our listings are switched to Vacation Mode."],
+        "measure_text_zh": ["任何停工之前，开启假期模式。"],
+        "measure_owner": ["Operations manager"],
+        "measure_start": ["2026-11-05"],
+        "measure_frequency": ["Daily"],
+    }
+    assert client.post(f"/cases/{analysed}/plan", form).status_code == 303
+    client.post(f"/cases/{analysed}/drafts")
+    assert "负责人：运营经理。" in client.get(f"/cases/{analysed}/drafts/1?lang=zh").text

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import json
+import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,11 +20,12 @@ from reinstate.store import (
     CaseQuery,
     CaseRow,
     DraftSummary,
+    DraftVersion,
     Store,
     User,
     row_dict,
 )
-from reinstate.web.deadlines import countdown, days_left
+from reinstate.web.deadlines import countdown, days_left, deadline_basis
 from reinstate.web.workspace import case_data, notice_of
 
 
@@ -174,6 +178,18 @@ def _build_guide(kb: KnowledgeBase, ids: list[str], lang: str) -> list[dict[str,
     return guide
 
 
+def plan_lists(lang: str) -> dict[str, list[dict[str, str]]]:
+    """The owners and frequencies a measure can pick from, each with its words in the page's language."""
+    from reinstate.letters.mirror import plan_choices
+
+    owners, frequencies = plan_choices()
+
+    def listed(table: dict[str, str]) -> list[dict[str, str]]:
+        return [{"en": en, "text": zh if lang == "zh" else en} for en, zh in table.items()]
+
+    return {"owners": listed(owners), "frequencies": listed(frequencies)}
+
+
 def phrase_rows(plan: dict[str, Any]) -> dict[str, list[dict[str, str] | None]]:
     """For each plan entry written from the phrase bank: its English, its Chinese and its values as JSON."""
     from reinstate.kb import load_phrase_bank
@@ -221,12 +237,19 @@ def case_page(
         | {"version": case.version, "notice_text": case.notice_text},
         "reasons": reason_names(kb, reasons, lang),
         "notice": notice.to_json() if notice else None,
+        "deadline_basis": deadline_basis(
+            notice.to_json() if notice else None,
+            case.deadline,
+            case.created_at.date(),
+            case.updated_at.date(),
+        ),
         "documents": [
             {"id": d, "name": kb.document_name(d, lang)}
             for d in (notice.documents_requested if notice else ())
         ],
         "plan": case_data(case),
         "phrase_rows": phrase_rows(case_data(case)),
+        "plan_lists": plan_lists(lang),
         "guide": kb_guide(kb, reasons, lang),
         "reports": [row_dict(r) for r in reports],
         "report_titles": report_titles(lang),
@@ -283,12 +306,16 @@ def ready_of(draft_json: str) -> bool | None:
 
 
 def odr_chart(analysis: dict[str, Any] | None, height: int = 100) -> dict[str, Any] | None:
-    """Bars of the order defect rate week by week, scaled against Amazon's 1% target (drawn as a line)."""
+    """Bars of the order defect rate week by week, scaled against Amazon's 1% target (drawn as a line),
+    with the percent values of the vertical axis (``ticks``: a round step, at most five above zero)."""
     weeks = ((analysis or {}).get("timeline") or {}).get("order_defect_rate") or []
     if not weeks:
         return None
     target = 0.01
-    top = max([w["rate"] or 0 for w in weeks] + [target * 2])
+    highest = max([w["rate"] or 0 for w in weeks] + [target * 2])
+    step = next(s for s in (0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25) if highest / s <= 5)
+    count = math.ceil(round(highest / step, 9))  # the axis ends on a tick at or above the highest bar
+    top = step * count
     bars = [
         {
             "label": w["start"][5:],
@@ -298,21 +325,96 @@ def odr_chart(analysis: dict[str, Any] | None, height: int = 100) -> dict[str, A
         }
         for w in weeks
     ]
-    return {"bars": bars, "target_y": round(height - target / top * height, 1), "height": height}
+    ticks = [
+        {"label": f"{i * step * 100:g}%", "y": round(height - i * step / top * height, 1)}
+        for i in range(count + 1)
+    ]
+    return {
+        "bars": bars,
+        "ticks": ticks,
+        "target_y": round(height - target / top * height, 1),
+        "height": height,
+        "left": 44,  # room for the axis values
+    }
 
 
 def draft_page(store: Store, user: User, case_id: int, number: int) -> dict[str, Any]:
     case = store.get_case(user, case_id)
     draft = store.get_draft(user, case_id, number)
     review = json.loads(draft.review_json)
+    data = json.loads(draft.draft_json)
+    edited = isinstance(data, dict) and data.get("edited") is True
     return {
         "case": {"id": case.id, "title": case.title, "seller_name": case.seller_name},
         "number": draft.number,
         "letter_text": draft.letter_text,
-        "draft": json.loads(draft.draft_json),
+        "draft": data,
         "review": review,
         "segments": highlight(draft.letter_text, review.get("findings", [])),
         "created_at": draft.created_at.isoformat(),
+        "edited": edited,
+        "edited_from": data.get("edited_from") if edited else None,
+        "compare_with": draft.number - 1 if draft.number > 1 else None,
+    }
+
+
+def edited_draft(draft: dict[str, Any], text: str, review: dict[str, Any], source: int) -> dict[str, Any]:
+    """A stored draft document carrying the letter as the seller edited it on the draft page: its text and
+    Markdown are the edited text, its review is the edited text's, and it says which version it came from.
+    The plan-based parts (form answers, the Chinese mirror, readiness) stay those of the source version."""
+    letter = dict(draft.get("letter") or {})
+    letter.update(text=text, markdown=text, words=len(text.split()))
+    return {**draft, "letter": letter, "review": review, "edited": True, "edited_from": source}
+
+
+WORD = re.compile(r"\s*\S+\s*|\s+")
+
+
+def word_diff(before: str, after: str) -> list[dict[str, str]]:
+    """The two letters compared word by word (difflib): runs of ``same``, ``deleted`` and ``inserted``
+    text, each keeping the spacing and line breaks around its words (escaped by the template)."""
+    old, new = WORD.findall(before), WORD.findall(after)
+    matcher = difflib.SequenceMatcher(
+        None, [w.strip() for w in old], [w.strip() for w in new], autojunk=False
+    )
+    runs: list[dict[str, str]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            runs.append({"kind": "same", "text": "".join(new[j1:j2])})
+            continue
+        if i2 > i1:
+            runs.append({"kind": "deleted", "text": "".join(old[i1:i2])})
+        if j2 > j1:
+            runs.append({"kind": "inserted", "text": "".join(new[j1:j2])})
+    return runs
+
+
+def version_summary(draft: DraftVersion) -> dict[str, Any]:
+    """What the compare page shows of one version: number, score, band, findings and whether it was edited."""
+    review = json.loads(draft.review_json)
+    review = review if isinstance(review, dict) else {}
+    data = json.loads(draft.draft_json)
+    data = data if isinstance(data, dict) else {}
+    score = draft.score if draft.score is not None else review.get("score")
+    return {
+        "number": draft.number,
+        "score": score,
+        "findings": len(review.get("findings") or []),
+        "edited": data.get("edited") is True,
+        "edited_from": data.get("edited_from"),
+        "created_at": draft.created_at.isoformat(timespec="minutes"),
+    }
+
+
+def compare_page(store: Store, user: User, case_id: int, a: int, b: int) -> dict[str, Any]:
+    """Two versions of a case's letter side by side: a word diff from ``a`` to ``b`` and each one's review."""
+    case = store.get_case(user, case_id)
+    left, right = store.get_draft(user, case_id, a), store.get_draft(user, case_id, b)
+    return {
+        "case": {"id": case.id, "title": case.title},
+        "a": version_summary(left),
+        "b": version_summary(right),
+        "diff": word_diff(left.letter_text, right.letter_text),
     }
 
 

@@ -128,3 +128,35 @@
   });
   form.querySelectorAll("textarea[name$='_text']").forEach((field) => { if (field.value) check(field); });
 })();
+
+// The draft page keeps every edit: "Save as a new version" posts the letter (web/routes/letters.py); an
+// export with unsaved edits saves them as a new version first and downloads that version's file, so every
+// export is the text on screen; leaving the page with unsaved edits asks first.
+(() => {
+  const form = document.getElementById("version-form");
+  const editor = document.getElementById("review-text");
+  if (!form || !editor) return;
+  const state = document.getElementById("unsaved-state");
+  let leaving = false;
+  const unsaved = () => editor.value !== editor.defaultValue;
+  const show = () => { if (state) state.hidden = !unsaved(); };
+  editor.addEventListener("input", show);
+  form.addEventListener("submit", () => { leaving = true; });
+  form.querySelectorAll("a[data-export]").forEach((link) => {
+    link.addEventListener("click", (event) => {
+      if (!unsaved()) return; // the stored version is the text on screen: download it as it is
+      event.preventDefault();
+      form.elements.then.value = link.dataset.export;
+      leaving = true;
+      form.submit();
+    });
+  });
+  window.addEventListener("beforeunload", (event) => {
+    if (leaving || !unsaved()) return;
+    event.preventDefault();
+    event.returnValue = editor.dataset.unsaved || "";
+  });
+  // Arrived here from "save, then export": download the file of the version just saved.
+  const auto = document.querySelector("a[data-auto-export]");
+  if (auto) auto.click();
+})();
