@@ -21,12 +21,11 @@ import hashlib
 from reinstate.case import LoadedCase
 from reinstate.case.schema import MARKETPLACE_DOMAINS
 from reinstate.kb.schema import Reason
-from reinstate.letters.dates import long_date, normalise_dates
+from reinstate.letters.dates import date_zh, long_date, normalise_dates
 from reinstate.letters.english import count_phrase, lower_first, sentence
 from reinstate.letters.exhibits import Exhibits, names_a_document, statement
 from reinstate.letters.mirror import (
     cited_zh,
-    date_zh,
     measure_zh,
     outline_zh,
     ownership_zh,

@@ -28,6 +28,20 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
+def date_zh(day: dt.date) -> str:
+    """The same day as the Chinese mirror writes it: "2026年11月14日"."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def period(first: dt.date, last: dt.date, word: str = "to") -> str:
+    """Two days as "1 to 8 October 2026", "28 September to 3 October 2026" or with both years."""
+    if first.year == last.year and first.month == last.month and first <= last:
+        return f"{first.day} {word} {long_date(last)}"
+    if first.year == last.year and first <= last:
+        return f"{first.day} {MONTH_NAMES[first.month - 1]} {word} {long_date(last)}"
+    return f"{long_date(first)} {word} {long_date(last)}"
+
+
 def span(first: dt.date, last: dt.date) -> str:
     """Two days as "22 September and 20 November 2026" (the year once when it is the same)."""
     if first.year == last.year and first.month == last.month:
@@ -49,12 +63,7 @@ def _range(match: re.Match[str]) -> str:
     if first is None or last is None:
         return match.group(0)
     joint = match.group(4)
-    word = joint.strip() if joint.strip() not in {"-", "–"} else "to"
-    if first.year == last.year and first.month == last.month and first <= last:
-        return f"{first.day} {word} {long_date(last)}"
-    if first.year == last.year and first <= last:
-        return f"{first.day} {MONTH_NAMES[first.month - 1]} {word} {long_date(last)}"
-    return f"{long_date(first)} {word} {long_date(last)}"
+    return period(first, last, joint.strip() if joint.strip() not in {"-", "–"} else "to")
 
 
 def _single(match: re.Match[str]) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from reinstate.diagnose import Analysis
 from reinstate.kb.schema import Reason
-from reinstate.letters.dates import span
+from reinstate.letters.dates import date_zh, span
 from reinstate.letters.model import DraftWarning
 
 METRICS_BY_REASON = {
@@ -84,17 +84,13 @@ def metric_fact(key: str, metric: dict[str, Any], label: str) -> str | None:
     return sentence + "."
 
 
-def _date_zh(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def metric_fact_zh(key: str, metric: dict[str, Any]) -> str:
     """The Chinese of :func:`metric_fact` (called only when that gave a sentence)."""
     window = metric["window"]
     name, unit = NAMES_ZH.get(key, (key.replace("_", " "), "项"))
     start, end = dt.date.fromisoformat(window["start"]), dt.date.fromisoformat(window["end"])
     text = (
-        f"{_date_zh(start)}至{_date_zh(end)}，我们的{name}为 {percent(metric['value'])}"
+        f"{date_zh(start)}至{date_zh(end)}，我们的{name}为 {percent(metric['value'])}"
         f"（{metric['denominator']:,} {unit}中有 {metric['numerator']:,} {unit[0]}）"
     )
     target = metric.get("target")

@@ -16,6 +16,7 @@ from functools import cache
 
 from reinstate.kb import load_kb
 from reinstate.kb.schema import Reason
+from reinstate.letters.dates import date_zh
 
 SCOPE_REQUESTS_ZH = {
     "account": "请恢复我们的销售权限。",
@@ -25,10 +26,6 @@ SCOPE_REQUESTS_ZH = {
 }
 EXHIBIT = re.compile(r"\(Exhibit (\d+)\)\.?$")
 CITED_ZH = {"asin": "ASIN", "order": "订单", "complaint": "投诉编号"}
-
-
-def date_zh(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def subject_zh(reasons: list[Reason], seller: str) -> str:

@@ -18,6 +18,7 @@ from reinstate.letters.dates import normalise_dates
 from reinstate.letters.english import sentence
 from reinstate.letters.evidence import METRICS_BY_REASON, NAMES, NAMES_ZH, percent
 from reinstate.letters.plan import LetterPlan
+from reinstate.notice.model import NoticeFigure
 
 PERCENT = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s?%")
 
@@ -30,42 +31,30 @@ class Lead:
     summary_zh: list[str | None] = field(default_factory=list)
 
 
-def notice_figure_zh(plan: LetterPlan) -> str | None:
-    """The Chinese of :func:`notice_figure`."""
+def quoted_figure(plan: LetterPlan) -> NoticeFigure | None:
+    """The first figure Amazon's notice quotes for one of the case's reasons."""
     if plan.notice is None:
         return None
     keys = {key for r in plan.reasons for key in METRICS_BY_REASON.get(r.id, ())}
-    for figure in plan.notice.figures:
-        if figure.metric not in keys or figure.value is None:
-            continue
-        name, unit = NAMES_ZH.get(figure.metric, (figure.metric, "个订单"))
-        name = re.sub(r"^\d+ 天", "", name)  # the window is said below
-        text = f"亚马逊通知中给出的{name}为 {percent(figure.value)}"
-        if figure.numerator is not None and figure.denominator is not None:
-            text += f"（{figure.denominator:,} {unit}中有 {figure.numerator:,} {unit[0]}）"
-        if figure.window_days:
-            text += f"，统计期为 {figure.window_days} 天"
-        return text + "。"
-    return None
+    return next((f for f in plan.notice.figures if f.metric in keys and f.value is not None), None)
 
 
-def notice_figure(plan: LetterPlan) -> str | None:
-    """The figure Amazon's notice quotes for one of the case's reasons, as a sentence of the letter."""
-    if plan.notice is None:
-        return None
-    keys = {key for r in plan.reasons for key in METRICS_BY_REASON.get(r.id, ())}
-    for figure in plan.notice.figures:
-        if figure.metric not in keys or figure.value is None:
-            continue
-        name, unit = NAMES.get(figure.metric, (figure.metric.replace("_", " "), "orders"))
-        name = name.split(" over ")[0]  # "late shipment rate over 30 days": the window is said below
-        text = f"Amazon's notice gives our {name} as {percent(figure.value)}"
-        if figure.numerator is not None and figure.denominator is not None:
-            text += f" ({figure.numerator:,} of {figure.denominator:,} {unit})"
-        if figure.window_days:
-            text += f" over {figure.window_days} days"
-        return text + "."
-    return None
+def notice_figure(figure: NoticeFigure) -> tuple[str, str]:
+    """That figure as a sentence of the letter, and the same in Chinese for the mirror."""
+    assert figure.value is not None
+    name, unit = NAMES.get(figure.metric, (figure.metric.replace("_", " "), "orders"))
+    name = name.split(" over ")[0]  # "late shipment rate over 30 days": the window is said below
+    name_zh, unit_zh = NAMES_ZH.get(figure.metric, (figure.metric, "个订单"))
+    name_zh = re.sub(r"^\d+ 天", "", name_zh)
+    en = f"Amazon's notice gives our {name} as {percent(figure.value)}"
+    zh = f"亚马逊通知中给出的{name_zh}为 {percent(figure.value)}"
+    if figure.numerator is not None and figure.denominator is not None:
+        en += f" ({figure.numerator:,} of {figure.denominator:,} {unit})"
+        zh += f"（{figure.denominator:,} {unit_zh}中有 {figure.numerator:,} {unit_zh[0]}）"
+    if figure.window_days:
+        en += f" over {figure.window_days} days"
+        zh += f"，统计期为 {figure.window_days} 天"
+    return en + ".", zh + "。"
 
 
 def lead_sentences(plan: LetterPlan) -> Lead:
@@ -75,8 +64,8 @@ def lead_sentences(plan: LetterPlan) -> Lead:
     figure = computed.pop(0) if computed else next((f for f in facts if PERCENT.search(f[0])), None)
     if figure in facts:
         facts.remove(figure)
-    if figure is None and (text := notice_figure(plan)):
-        figure = (text, notice_figure_zh(plan))
+    if figure is None and (quoted := quoted_figure(plan)):
+        figure = notice_figure(quoted)
     rest = [*computed, *facts]
     if figure:
         lead.sentences.append(sentence(figure[0]))

@@ -26,7 +26,7 @@ from reinstate.kb.phrases import (
     check_values,
     example_text,
 )
-from reinstate.letters.dates import MONTH_NAMES, long_date
+from reinstate.letters.dates import date_zh, long_date, period
 from reinstate.letters.english.text import plural
 
 CURRENCY_EN = {"USD": "$", "GBP": "£", "EUR": "€"}
@@ -59,23 +59,11 @@ def _decimal(number: Decimal) -> str:
 
 
 def _plain(number: Decimal) -> str:
-    text = format(number.normalize(), "f")
-    return text
+    return format(number.normalize(), "f")
 
 
 def range_en(value: DateRange) -> str:
-    first, last = value.start, value.end
-    if first == last:
-        return long_date(first)
-    if first.year == last.year and first.month == last.month:
-        return f"{first.day} to {long_date(last)}"
-    if first.year == last.year:
-        return f"{first.day} {MONTH_NAMES[first.month - 1]} to {long_date(last)}"
-    return f"{long_date(first)} to {long_date(last)}"
-
-
-def date_zh(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+    return long_date(value.start) if value.start == value.end else period(value.start, value.end)
 
 
 def range_zh(value: DateRange) -> str:

@@ -232,6 +232,7 @@ def case_page(
     reasons = list(case.reasons) or (notice.reason_ids if notice else [])
     analysis = next((json.loads(r.analysis_json) for r in reversed(reports) if r.analysis_json), None)
     ready = drafts_ready(store, user, case_id) if drafts else {}
+    plan = case_data(case)  # the stored YAML, parsed once for the form and its phrase rows
     return {
         "case": case_summary(case, drafts[-1] if drafts else None)
         | {"version": case.version, "notice_text": case.notice_text},
@@ -247,8 +248,8 @@ def case_page(
             {"id": d, "name": kb.document_name(d, lang)}
             for d in (notice.documents_requested if notice else ())
         ],
-        "plan": case_data(case),
-        "phrase_rows": phrase_rows(case_data(case)),
+        "plan": plan,
+        "phrase_rows": phrase_rows(plan),
         "plan_lists": plan_lists(lang),
         "guide": kb_guide(kb, reasons, lang),
         "reports": [row_dict(r) for r in reports],
