@@ -92,10 +92,11 @@ def test_whole_flow_in_english_and_chinese(page: object, tmp_path: Path) -> None
     assert "B0C4QZ7M21" in p.content()  # type: ignore[attr-defined]
     shot(p, "03-case-notice-checklist")
     downloads = write_sample_data(tmp_path / "downloads", orders=1500)
-    for path in downloads:
-        if path.name.startswith(("All-Orders", "Seller-Feedback", "claims")):
-            p.set_input_files("input[name=file]", str(path))  # type: ignore[attr-defined]
-            p.click("#reports button:has-text('Upload')")  # type: ignore[attr-defined]
+    chosen = [
+        str(path) for path in downloads if path.name.startswith(("All-Orders", "Seller-Feedback", "claims"))
+    ]
+    p.set_input_files("input[name=file]", chosen)  # type: ignore[attr-defined]  # three files at once
+    p.click("#reports button:has-text('Upload')")  # type: ignore[attr-defined]
     p.wait_for_selector("#metrics")  # type: ignore[attr-defined]
     assert "Order defect rate" in p.inner_text("#metrics")  # type: ignore[attr-defined]
     p.locator("#reports").screenshot(path=str(SHOTS / "03b-reports-metrics-findings.png"))  # type: ignore[attr-defined]
@@ -118,7 +119,7 @@ def test_whole_flow_in_english_and_chinese(page: object, tmp_path: Path) -> None
     p.fill("input[name=measure_start]", "2026-11-08")  # type: ignore[attr-defined]
     p.fill("input[name=measure_frequency]", "every bulk upload")  # type: ignore[attr-defined]
     shot(p, "04-plan")
-    p.click("#plan-form button:has-text('Save')")  # type: ignore[attr-defined]
+    p.click("#plan-save")  # type: ignore[attr-defined]
     p.click("button:has-text('Draft the appeal')")  # type: ignore[attr-defined]
     p.wait_for_selector("#letter")  # type: ignore[attr-defined]
     letter = p.input_value("#review-text")  # type: ignore[attr-defined]
@@ -130,6 +131,11 @@ def test_whole_flow_in_english_and_chinese(page: object, tmp_path: Path) -> None
     with p.expect_download() as download:  # type: ignore[attr-defined]
         p.click("text=Word (.docx)")  # type: ignore[attr-defined]
     assert download.value.suggested_filename.endswith(".docx")
+    from docx import Document
+
+    # the export is the text on screen: the edit was saved as a new version first
+    exported = Document(download.value.path())
+    assert "The customer was lying about the condition." in "\n".join(par.text for par in exported.paragraphs)
 
     p.goto("/review")  # type: ignore[attr-defined]
     p.fill("#review-text", "Root cause:\nThe customer was lying about the condition.\n")  # type: ignore[attr-defined]
@@ -183,13 +189,14 @@ def test_a_chinese_seller_writes_an_english_letter_without_typing_english(
         if path.name.startswith(("All-Orders", "Seller-Feedback", "claims")):
             p.set_input_files("input[name=file]", str(path))  # type: ignore[attr-defined]
             p.click("#reports button:has-text('上传')")  # type: ignore[attr-defined]
-    p.click("#reports a:has-text('用作根本原因') >> nth=0")  # type: ignore[attr-defined]
+            p.wait_for_selector(f"#reports .report-name:has-text('{path.name}')")  # type: ignore[attr-defined]
+    p.click("#reports button:has-text('用作根本原因') >> nth=0")  # type: ignore[attr-defined]
     p.wait_for_selector("select[name=slot_why]")  # type: ignore[attr-defined]
     p.select_option("select[name=slot_why]", "holiday")  # type: ignore[attr-defined]
     shot(p, "08-zh-finding-as-root-cause")
     p.click("button:has-text('加入我的行动计划')")  # type: ignore[attr-defined]
 
-    p.click("a[href$='kind=action_taken']")  # type: ignore[attr-defined]
+    p.click("button[value='phrases:action_taken']")  # type: ignore[attr-defined]
     p.locator("details:has(a[href*='contact-and-refund-affected-buyers']) summary").first.click()  # type: ignore[attr-defined]
     p.click("a[href*='contact-and-refund-affected-buyers'] >> nth=0")  # type: ignore[attr-defined]
     p.fill("input[name=slot_buyers]", "56")  # type: ignore[attr-defined]
@@ -198,7 +205,7 @@ def test_a_chinese_seller_writes_an_english_letter_without_typing_english(
     shot(p, "09-zh-action-from-ready-sentence")
     p.click("button:has-text('加入我的行动计划')")  # type: ignore[attr-defined]
 
-    p.click("a[href$='kind=preventive_measure']")  # type: ignore[attr-defined]
+    p.click("button[value='phrases:preventive_measure']")  # type: ignore[attr-defined]
     p.locator("details:has(a[href*='vacation-mode-procedure']) summary").first.click()  # type: ignore[attr-defined]
     p.click("a[href*='vacation-mode-procedure'] >> nth=0")  # type: ignore[attr-defined]
     p.fill("input[name=slot_days]", "2")  # type: ignore[attr-defined]
@@ -390,3 +397,102 @@ def test_a_consultant_finds_a_case_among_twenty_clients(page: object, tmp_path: 
     # the form and the first cards (the whole list of twenty cards is over 6,000 px tall)
     top = {"x": 0, "y": 0, "width": 390, "height": 1600}
     p.screenshot(path=str(SHOTS / "12b-case-list-390px.png"), full_page=True, clip=top)
+
+
+@pytest.fixture
+def background_server(tmp_path: Path) -> Iterator[str]:
+    """The app as `reinstate serve` runs it: uploads are analysed by a background process."""
+    import uvicorn
+
+    from reinstate.web import Settings, create_app
+
+    settings = Settings(
+        db_url=f"sqlite:///{tmp_path / 'bg.db'}", secret_key="browser-test", background_analysis=True
+    )
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(), log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the app did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{server.config.port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def new_case(p: object, title: str, notice: str, lang: str = "en") -> None:
+    p.goto(f"/cases/new?lang={lang}")  # type: ignore[attr-defined]
+    p.fill("input[name=title]", title)  # type: ignore[attr-defined]
+    p.fill("input[name=seller_name]", "Lanternway Trading Co., Ltd.")  # type: ignore[attr-defined]
+    p.fill("textarea[name=notice_text]", notice)  # type: ignore[attr-defined]
+    p.click("form[action='/cases'] button")  # type: ignore[attr-defined]
+    p.wait_for_selector("#notice")  # type: ignore[attr-defined]
+
+
+def test_three_downloads_at_once_and_the_page_updates_itself(background_server: str, tmp_path: Path) -> None:
+    """Three files chosen together go up with a progress bar each; the background analysis ends and the
+    metrics appear without a reload, while what the seller typed in the plan stays on screen."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        p = browser.new_context(
+            viewport={"width": 1280, "height": 900}, base_url=background_server
+        ).new_page()
+        new_case(p, "ODR, three downloads", CHINESE_NOTICE)
+        assert p.is_visible("#download-guide ol")  # which downloads to get, before the first upload
+        assert "All Orders report" in p.inner_text("#download-guide")
+        p.fill("textarea[name=cause_text]", "Our warehouse closed for nine days.")
+        p.evaluate("() => { window.stillHere = true; }")
+        downloads = write_sample_data(tmp_path / "downloads", orders=1500)
+        chosen = [str(d) for d in downloads if d.name.startswith(("All-Orders", "Seller-Feedback", "claims"))]
+        assert len(chosen) == 3
+        p.set_input_files("input[name=file]", chosen)
+        p.click("#reports button:has-text('Upload')")
+        p.wait_for_selector("#upload-progress li")
+        p.locator("#reports").screenshot(path=str(SHOTS / "03c-three-uploads-progress.png"))
+        p.wait_for_selector("#metrics", timeout=120_000)  # drawn by the page itself when the analysis ends
+        assert p.evaluate("() => window.stillHere === true"), "the page reloaded"
+        assert p.input_value("textarea[name=cause_text]") == "Our warehouse closed for nine days."
+        assert p.locator("#reports .report-list li").count() == 3
+        assert "UTC" not in p.inner_text("#reports .report-list")  # times in the browser's own zone
+        p.locator("#reports").screenshot(path=str(SHOTS / "03d-uploads-analysed-in-place.png"))
+        browser.close()
+
+
+def test_the_plan_saves_itself_and_a_reload_keeps_it_on_a_phone_in_chinese(page: object) -> None:
+    p = page
+    p.set_viewport_size({"width": 390, "height": 844})  # type: ignore[attr-defined]
+    new_case(p, "自动保存", CHINESE_NOTICE, lang="zh")
+    p.fill("textarea[name=cause_text]", "Our warehouse closed from 12 to 20 October 2026.")  # type: ignore[attr-defined]
+    p.fill("input[name=cause_evidence]", "71 of 73 defective orders were placed in those days.")  # type: ignore[attr-defined]
+    p.click("button.add-row[data-for=fact]")  # type: ignore[attr-defined]
+    p.locator("input[name=fact]").last.fill("a fact typed by mistake")  # type: ignore[attr-defined]
+    p.wait_for_selector("#plan-state.saved")  # type: ignore[attr-defined]
+    assert "已于" in p.inner_text("#plan-state")  # type: ignore[attr-defined]
+    p.locator("input[name=fact]").last.press("Enter")  # type: ignore[attr-defined]  # Enter saves, nothing else
+    p.wait_for_selector("#plan")  # type: ignore[attr-defined]
+    assert "/phrases" not in p.url and "/drafts/" not in p.url  # type: ignore[attr-defined]
+    p.locator("#plan .row.single:has(input[name=fact]) .remove-row").last.click()  # type: ignore[attr-defined]
+    p.wait_for_selector("#plan-state.saved")  # type: ignore[attr-defined]
+    p.reload()  # type: ignore[attr-defined]
+    assert p.input_value("textarea[name=cause_text]") == "Our warehouse closed from 12 to 20 October 2026."  # type: ignore[attr-defined]
+    facts = p.locator("input[name=fact]").evaluate_all("(fields) => fields.map((f) => f.value)")  # type: ignore[attr-defined]
+    assert "a fact typed by mistake" not in facts
+    width = p.evaluate("() => document.documentElement.scrollWidth")  # type: ignore[attr-defined]
+    assert width <= 390, f"the case page is {width} px wide on a 390 px phone"
+    p.locator("#plan").screenshot(path=str(SHOTS / "14-zh-plan-autosaved-390px.png"))  # type: ignore[attr-defined]
+    # typed, then drafted at once: the draft has it (the plan is saved before drafting)
+    p.fill("textarea[name=action_text]", "Refunded the 56 buyers whose orders were late")  # type: ignore[attr-defined]
+    p.fill("input[name=action_date]", "2026-11-03")  # type: ignore[attr-defined]
+    p.click("button:has-text('生成申诉信')")  # type: ignore[attr-defined]
+    p.wait_for_selector("#review-text")  # type: ignore[attr-defined]
+    assert "56 buyers" in p.input_value("#review-text")  # type: ignore[attr-defined]
+    for path in ("/", "/cases/new", "/downloads", "/review", "/account"):
+        p.goto(path)  # type: ignore[attr-defined]
+        width = p.evaluate("() => document.documentElement.scrollWidth")  # type: ignore[attr-defined]
+        assert width <= 390, f"{path} is {width} px wide on a 390 px phone"

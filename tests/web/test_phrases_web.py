@@ -36,7 +36,18 @@ def plan_of(client: Client, case_id: int) -> dict:  # type: ignore[type-arg]
 
 def test_a_finding_becomes_a_root_cause_with_only_a_choice_to_make(client: Client, analysed: int) -> None:
     page = client.get(f"/cases/{analysed}?lang=zh").text
-    assert f"/cases/{analysed}/findings/{CLOSURE}/cause" in page and "用作根本原因" in page
+    # the button saves the plan on screen first, then opens the finding's cause form
+    assert f'form="plan-form" name="then" value="finding:{CLOSURE}"' in page and "用作根本原因" in page
+    version = str(version_of(client, analysed))
+    saved = client.post(
+        f"/cases/{analysed}/plan",
+        {"version": version, "fact": "typed, not saved", "then": f"finding:{CLOSURE}"},
+    )
+    assert (
+        saved.status_code == 303
+        and saved.headers["location"] == f"/cases/{analysed}/findings/{CLOSURE}/cause"
+    )
+    assert plan_of(client, analysed)["facts"] == ["typed, not saved"]
     form = client.get(f"/cases/{analysed}/findings/{CLOSURE}/cause?lang=zh").text
     assert "2026-10-12 – 2026-10-20" in form and "（来自您的报表）" in form
     assert 'name="slot_why"' in form and "公共假期" in form and "【无法发货的原因】" in form

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import math
@@ -12,6 +13,7 @@ from typing import Any
 from reinstate.kb import KnowledgeBase
 from reinstate.metrics import LABELS, LABELS_ZH
 from reinstate.reports import report_titles
+from reinstate.reports.guide import downloads_for
 from reinstate.review.model import band
 from reinstate.store import (
     CASE_SORTS,
@@ -254,6 +256,8 @@ def case_page(
         "guide": kb_guide(kb, reasons, lang),
         "reports": [row_dict(r) for r in reports],
         "report_titles": report_titles(lang),
+        "downloads": download_guide(reasons, lang),
+        "today": dt.date.today().isoformat(),
         "analysis": analysis,
         "metric_names": LABELS_ZH if lang == "zh" else LABELS,
         "chart": odr_chart(analysis),
@@ -271,6 +275,16 @@ def case_page(
         "replies": [row_dict(r) for r in overview.replies],
         "sharing": sharing_of(store, user, case) if accounts else None,
     }
+
+
+def download_guide(reasons: list[str], lang: str) -> list[dict[str, str]]:
+    """Which downloads to get for the case's reasons and where they are in Seller Central."""
+    zh = lang == "zh"
+    return [
+        {"type": d.type, "name": d.name_zh if zh else d.name, "where": d.where_zh if zh else d.where,
+         "why": d.why_zh if zh else d.why}
+        for d in downloads_for(reasons)
+    ]  # fmt: skip
 
 
 def sharing_of(store: Store, user: User, case: Case) -> dict[str, Any]:

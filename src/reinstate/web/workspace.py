@@ -59,10 +59,38 @@ def validated_yaml(data: dict[str, Any]) -> str:
         CaseFile.model_validate(clean)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
+        loc = [str(p) for p in first["loc"]]
         message = str(first["msg"]).removeprefix("Value error, ")
+        part = PARTS.get(loc[0]) if loc else None
+        if part is not None and len(loc) > 1 and loc[1].isdigit():
+            # the seller's words: which point of the plan, counted from 1, and what to do
+            n = int(loc[1]) + 1
+            raise (
+                InputError(
+                    f"{part[0]} {n} has its other boxes filled but no words.",
+                    fix=f"write the {part[1]} in the box, choose a ready sentence, or remove the row.",
+                    message_zh=f"第 {n} 条{part[2]}只填了其他栏，没有写内容。",
+                    fix_zh=f"请在框里写明{part[3]}，或从现成的句子里选，或删除这一行。",
+                )
+                if "needs `text`" in message
+                else InputError(
+                    f"{part[0]} {n}: {message.replace('`', '')}.",
+                    fix="correct it and save again.",
+                    message_zh=f"第 {n} 条{part[2]}有误：{message.replace('`', '')}。",
+                    fix_zh="请改正后重新保存。",
+                )
+            ) from None
+        where = ".".join(loc)
         raise CaseFileError(f"{message}.", key=where, fix="correct this field and save again.") from None
     return safe_dump(clean)
+
+
+# A plan list's name for a seller: (English, what to write, Chinese, what to write in Chinese).
+PARTS = {
+    "root_causes": ("Root cause", "root cause", "根本原因", "问题的原因"),
+    "actions_taken": ("Action", "action taken", "已采取的措施", "做了什么"),
+    "preventive_measures": ("Preventive measure", "measure", "预防措施", "以后怎么防止"),
+}
 
 
 def plan_from_form(form: dict[str, list[str]]) -> dict[str, Any]:
@@ -75,7 +103,8 @@ def plan_from_form(form: dict[str, list[str]]) -> dict[str, Any]:
         removed = set(form.get(f"{prefix}_remove", []))
         for i in range(count):
             row = {f: (columns[f][i].strip() if i < len(columns[f]) else "") for f in fields}
-            if not any(row.values()) or str(i) in removed:
+            # "done" is a select that always has a value: alone, it does not make a row
+            if not any(v for f, v in row.items() if f != "done") or str(i) in removed:
                 continue
             items.append({k: v for k, v in row.items() if v})
         return items

@@ -6,25 +6,23 @@ import datetime as dt
 import json
 import re
 from typing import Annotated, Any
+from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request, UploadFile
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from reinstate.errors import InputError
 from reinstate.kb.phrases import CJK
 from reinstate.notice import parse_notice
 from reinstate.store import Store, User
-from reinstate.web.jobs import JobLimits, analysis_job
-from reinstate.web.pages import language, render
+from reinstate.web.pages import language, render, wants_json
 from reinstate.web.security import check_csrf, current_user
 from reinstate.web.views import case_index, case_page, list_query
 from reinstate.web.workspace import (
-    analyse_reports,
     case_data,
     draft_case,
     form_date,
-    identify_upload,
     plan_from_form,
     validated_yaml,
     whole_number,
@@ -64,29 +62,6 @@ async def json_object(request: Request) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise HTTPException(status_code=400, detail='Send a JSON object: {"text": "..."}.')
     return body
-
-
-def queue_analysis(request: Request, user: User, case_id: int, report_id: int) -> None:
-    """Have the background process analyse the case's reports, as a job with a time and a memory limit
-    (``web/jobs.py``): a job past them is stopped and the case page says why."""
-    settings = request.app.state.settings
-    limits = JobLimits(settings.analysis_seconds, settings.analysis_memory_bytes)
-    request.app.state.analysis_queue.submit(
-        analysis_job, settings.db_url, user.id, case_id, report_id, limits
-    )
-
-
-def analyse_upload(store: Store, user: User, case_id: int, report_id: int) -> None:
-    """Analyse all of a case's reports together in this process and keep the result with the newest one
-    (without ``background_analysis``: tests).
-
-    Uploads that arrive while an analysis waits are coalesced: only the job for the newest report
-    runs, since it reads every report of the case anyway.
-    """
-    overview = store.case_overview(user, case_id)
-    if overview.reports and overview.reports[-1].id != report_id:
-        return
-    store.set_report_analysis(user, case_id, report_id, analyse_reports(store, user, overview.case))
 
 
 def _deadline(notice: Any) -> dt.date | None:
@@ -163,6 +138,7 @@ async def show_case(request: Request, case_id: int, user: UserDep) -> Response:
     page = case_page(
         store_of(request), request.app.state.kb, user, case_id, language(request), accounts=accounts
     )
+    page["upload_limit"] = f"{request.app.state.settings.max_upload_bytes // (1024 * 1024)} MB"
     return render(request, "case.html", page)
 
 
@@ -186,55 +162,57 @@ def save_notice(
 
 @router.post("/cases/{case_id}/plan")
 async def save_plan(request: Request, case_id: int, user: UserDep) -> Response:
+    """Save the plan form. The page autosaves it (app.js, asking for JSON: the new version comes back);
+    the buttons that leave the plan (draft, ready sentences, a finding as a cause) submit this form
+    with ``then`` so the typed text is saved first, with or without JavaScript."""
     store = store_of(request)
     form = await request.form(max_part_size=request.app.state.settings.max_field_bytes)
     fields = {key: [str(v) for v in form.getlist(key)] for key in form}
     version = whole_number(fields.get("version", ["0"])[0], "version")
+    then = _next_page(case_id, fields.get("then", [""])[0])
     case = await run_in_threadpool(store.get_case, user, case_id)
     data = case_data(case) | plan_from_form(fields)
     as_of = fields.get("as_of", [""])[0].strip()
     if as_of:
         data["as_of"] = form_date(as_of, "as_of")
-    await run_in_threadpool(store.update_case, user, case_id, version, case_yaml=validated_yaml(data))
-    return RedirectResponse(f"/cases/{case_id}#plan", status_code=303)
-
-
-@router.post("/cases/{case_id}/reports")
-async def upload_report(request: Request, case_id: int, user: UserDep, file: UploadFile) -> Response:
-    limit = request.app.state.settings.max_upload_bytes
-    content = await file.read(limit + 1)
-    if len(content) > limit:
-        raise InputError(
-            f"'{file.filename}' is larger than {limit // (1024 * 1024)} MB.", fix="upload the report only."
+    saved = await run_in_threadpool(store.update_case, user, case_id, version, case_yaml=validated_yaml(data))
+    if wants_json(request):
+        return JSONResponse(
+            {"ok": True, "version": saved.version, "updated_at": saved.updated_at.isoformat()}
         )
-    name = file.filename or "report.txt"
-    store = store_of(request)
-    await run_in_threadpool(store.get_case, user, case_id)  # another user's case: refused before reading
-    found = await run_in_threadpool(identify_upload, name, content)  # not a report: 400, nothing stored
-    report = await run_in_threadpool(store.add_report, user, case_id, name, found.type, content)
-    if request.app.state.settings.background_analysis:
-        # A low-priority process analyses it; the page shows "analysing" until the result is stored.
-        queue_analysis(request, user, case_id, report.id)
-    else:
-        await run_in_threadpool(analyse_upload, store, user, case_id, report.id)
-    return RedirectResponse(f"/cases/{case_id}#reports", status_code=303)
+    if then == "draft":
+        number = await run_in_threadpool(_draft_now, request, user, case_id)
+        return RedirectResponse(f"/cases/{case_id}/drafts/{number}", status_code=303)
+    return RedirectResponse(then or f"/cases/{case_id}#plan", status_code=303)
 
 
-@router.post("/cases/{case_id}/analyse")
-async def analyse_again(request: Request, case_id: int, user: UserDep) -> Response:
-    """Analyse the case's reports again (after a restart interrupted a background analysis), as a job
-    within the limits when analyses run in the background."""
-    store = store_of(request)
-    overview = await run_in_threadpool(store.case_overview, user, case_id)
-    if overview.reports and request.app.state.settings.background_analysis:
-        queue_analysis(request, user, case_id, overview.reports[-1].id)
-    elif overview.reports:
-        await run_in_threadpool(analyse_upload, store, user, case_id, overview.reports[-1].id)
-    return RedirectResponse(f"/cases/{case_id}#reports", status_code=303)
+FINDING_ID = re.compile(r"[A-Za-z0-9_.:-]{1,120}")
+PHRASE_KINDS = ("root_cause", "action_taken", "preventive_measure")
+
+
+def _next_page(case_id: int, then: str) -> str:
+    """Where a plan save goes next: the draft, a ready-sentence list or a finding's cause form; never
+    an address from outside this case (``then`` comes from the page)."""
+    then = then.strip()
+    if then == "draft":
+        return then
+    kind = then.removeprefix("phrases:")
+    if then.startswith("phrases:") and kind in PHRASE_KINDS:
+        return f"/cases/{case_id}/phrases?kind={kind}"
+    finding = then.removeprefix("finding:")
+    if then.startswith("finding:") and FINDING_ID.fullmatch(finding):
+        return f"/cases/{case_id}/findings/{quote(finding, safe='')}/cause"
+    return ""
 
 
 @router.post("/cases/{case_id}/drafts")
 def create_draft(request: Request, case_id: int, user: UserDep) -> Response:
+    number = _draft_now(request, user, case_id)
+    return RedirectResponse(f"/cases/{case_id}/drafts/{number}", status_code=303)
+
+
+def _draft_now(request: Request, user: User, case_id: int) -> int:
+    """Draft the case as stored, review it and keep it as the next version; its number."""
     store = store_of(request)
     overview = store.case_overview(user, case_id)
     stored = [r.analysis_json for r in overview.reports if r.analysis_json]
@@ -245,7 +223,7 @@ def create_draft(request: Request, case_id: int, user: UserDep) -> Response:
         user, case_id, result.text, json.dumps(result.to_json(), ensure_ascii=False),
         json.dumps(review, ensure_ascii=False), review.get("score"),
     )  # fmt: skip
-    return RedirectResponse(f"/cases/{case_id}/drafts/{saved.number}", status_code=303)
+    return saved.number
 
 
 @router.post("/cases/{case_id}/submissions")
