@@ -8,7 +8,7 @@ the detectors said and the words that made them say it.
 
 How the set was made, and what the figures mean. The first 400 sentences were written before the
 detectors; the detectors were then built against them, so on those the figures are a fit, not a forecast.
-Four later batches of new sentences were each scored *before* anything was changed for them, then the
+Eight later batches of new sentences were each scored *before* anything was changed for them, then the
 detectors were generalised (word classes and rules, not the sentences) and the batch joined the set:
 
 | held-out batch (blame / pressure / intro / fine) | blame P / R | pressure P / R | intro P / R |
@@ -17,10 +17,15 @@ detectors were generalised (word classes and rules, not the sentences) and the b
 | 2 (25 / 12 / 12 / 40) | 0.94 / 0.60 | 0.40 / 0.17 | 1.00 / 0.67 |
 | 3 (25 / 12 / 12 / 40) | 0.90 / 0.72 | 1.00 / 0.58 | 1.00 / 0.75 |
 | 4 (18 / 10 / 10 / 30) | 0.92 / 0.67 | 1.00 / 0.80 | 1.00 / 0.60 |
+| 5 (25 / 12 / 12 / 40) | 1.00 / 0.80 | 1.00 / 0.83 | 0.89 / 0.67 |
+| 6 (25 / 12 / 12 / 40) | 0.93 / 0.56 | 1.00 / 0.83 | 0.86 / 0.50 |
+| 7 (25 / 12 / 12 / 40) | 0.95 / 0.72 | 0.86 / 0.50 | 0.89 / 0.67 |
+| 8 (25 / 12 / 12 / 40) | 1.00 / 0.68 | 1.00 / 0.75 | 1.00 / 0.58 |
 
 So on phrasing it has not seen, precision stays high and recall is well below the figures of the set: the
 detectors know the words of their lexicon (``review/data/tone_lexicon.yaml``), and a new way of saying
-the same thing needs a new word there.
+the same thing needs a new word there. The detectors before batch 5 score batches 6-8 exactly as the
+detectors tuned on the batches before each did: the additions fixed their own batch and none of the next.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ import yaml
 
 from reinstate.review.rules import pressure, promotion
 from reinstate.review.rules.blame import blames
-from reinstate.review.rules.tone import classify
+from reinstate.review.rules.meaning import classify
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT / "tests" / "review" / "data" / "tone_sentences.yaml"

@@ -411,3 +411,29 @@ def test_lemminflect_is_imported_lazily() -> None:
     code = "import sys, reinstate.letters.english; print('lemminflect' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("text", "past", "base"),
+    [
+        # the relative clause keeps its tense; only the main verb changes
+        ("We removed the listings that were active during the closure", "removed the listings that were active during the closure", "Remove the listings that were active during the closure"),
+        ("Retrain the staff who packed the orders", "retrained the staff who packed the orders", "Retrain the staff who packed the orders"),
+        ("Retrain the staff who packed the orders and update the checklist", "retrained the staff who packed the orders and updated the checklist", "Retrain the staff who packed the orders and update the checklist"),
+        ("Retrain the staff who packed the orders and checked the labels", "retrained the staff who packed the orders and checked the labels", "Retrain the staff who packed the orders and checked the labels"),
+        # a verb with an object after a clause of "be" cannot belong to it: it is the main verb's
+        ("Removed the listings that were active during the closure and refunded the buyers", "removed the listings that were active during the closure and refunded the buyers", "Remove the listings that were active during the closure and refund the buyers"),
+        ("Contacted the buyers whose parcels were lost and sent replacements", "contacted the buyers whose parcels were lost and sent replacements", "Contact the buyers whose parcels were lost and send replacements"),
+        ("Removed the listings which had been active and relisted 3 of them", "removed the listings which had been active and relisted 3 of them", "Remove the listings which had been active and relist 3 of them"),
+        ("Refund the buyers whose parcels were damaged and returned to us", "refunded the buyers whose parcels were damaged and returned to us", "Refund the buyers whose parcels were damaged and returned to us"),
+        # a comma after the clause's own words ends it
+        ("Retrained the staff who packed the orders, and checked the labels", "retrained the staff who packed the orders, and checked the labels", "Retrain the staff who packed the orders, and check the labels"),
+        ("Retrained the staff who packed, labelled and shipped the orders", "retrained the staff who packed, labelled and shipped the orders", "Retrain the staff who packed, labelled and shipped the orders"),
+        # "we" again after the clause: the plan's step has no subject
+        ("We removed the listings that were active during the closure, and we refunded the buyers.", "removed the listings that were active during the closure, and we refunded the buyers", "Remove the listings that were active during the closure, and refund the buyers"),
+    ],
+)  # fmt: skip
+def test_only_the_main_verb_changes_after_a_relative_clause(text: str, past: str, base: str) -> None:
+    reading = read_action(text)
+    assert reading.kind == "one_off", reading.why
+    assert (reading.past, reading.base) == (past, base)

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from reinstate.review import review_text
-from reinstate.review.rules.tone import classify
+from reinstate.review.rules.meaning import classify
 
 DATA = Path(__file__).parent / "data" / "tone_sentences.yaml"
 CATEGORIES = ("blame", "pressure", "intro")

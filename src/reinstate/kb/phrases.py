@@ -40,7 +40,12 @@ KINDS: tuple[Kind, ...] = ("root_cause", "action_taken", "preventive_measure")
 LOCAL_ID = r"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)?$"
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|([^{}?]+)|\?([^{}:]*):([^{}]*))?\}")
 OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
-CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+# The one definition of "not English script" for the whole library (the reviewer's POA521, the
+# draft's non-English check, the phrase bank, the web forms): CJK punctuation, CJK ideographs
+# (extension A and the unified block), compatibility ideographs, and full-width forms (，：（）).
+CJK_CLASS = r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]"
+CJK = re.compile(CJK_CLASS)
+HAN = re.compile(r"[\u3400-\u9fff]")  # ideographs only: to weigh Chinese against Latin letters
 LATIN_NAME = re.compile(r"^[A-Za-z0-9À-ɏ][A-Za-z0-9À-ɏ &'’.,()/+#-]*$")
 
 ID_PATTERNS: dict[str, tuple[re.Pattern[str], Text]] = {

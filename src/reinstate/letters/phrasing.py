@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -37,6 +38,7 @@ CURRENCY_ZH = {
 
 
 E = TypeVar("E", RootCauseEntry, ActionEntry, MeasureEntry)
+Missing = Callable[[Slot], str]  # what to write for a slot that has no value yet
 
 
 class PhraseValueError(ValueError):
@@ -117,11 +119,20 @@ def _with_noun(slot: Slot, value: Value, noun: str) -> str:
     return f"{value_text(slot, value, 'en')} {word}"
 
 
-def _fill(template: str, phrase: Phrase, values: dict[str, Value], lang: str) -> str:
+def _fill(
+    template: str, phrase: Phrase, values: dict[str, Value], lang: str, missing: Missing | None = None
+) -> str:
+    """``template`` filled with ``values``. Without ``missing`` every slot it names must have a value and an
+    optional part ``[...]`` is kept only when all its slots have one; with ``missing`` (a form's preview of
+    a phrase half filled in), a slot without a value is written as ``missing(slot)``, a count-agreeing form
+    ``{n?one:many}`` takes its plural, and every optional part is kept, so the seller sees every slot."""
+
     def one(match: re.Match[str]) -> str:
         name, noun, one_form, many_form = match.groups()
         slot = phrase.slot(name)
         assert slot is not None
+        if missing is not None and name not in values:
+            return many_form if one_form is not None else missing(slot)
         value = values[name]
         if noun and lang == "en" and count_of(value) == 1 and match.string[: match.start()].endswith("all "):
             return "\x00" + plural(noun, 1)  # "all 1 order" reads "the order"
@@ -134,7 +145,7 @@ def _fill(template: str, phrase: Phrase, values: dict[str, Value], lang: str) ->
     def optional(match: re.Match[str]) -> str:
         inside = match.group(1)
         names = {m.group(1) for m in PLACEHOLDER.finditer(inside)}
-        return inside if all(n in values for n in names) else ""
+        return inside if missing is not None or all(n in values for n in names) else ""
 
     text = OPTIONAL.sub(optional, template)
     text = PLACEHOLDER.sub(one, text)
@@ -150,6 +161,13 @@ def render(phrase: Phrase, raw: dict[str, Any], lang: str = "en") -> str:
         raise PhraseValueError(problems)
     text = _fill(phrase.zh if lang == "zh" else phrase.en, phrase, values, lang)
     return text[:1].upper() + text[1:] if lang == "en" else text
+
+
+def sketch(phrase: Phrase, raw: dict[str, Any], lang: str, missing: Missing) -> str:
+    """The phrase with the values given so far (each one that parses) and ``missing(slot)`` for every
+    other slot: the live preview of a form the seller is still filling in. Never raises for a value."""
+    values, _ = check_values(phrase, raw)
+    return _fill(phrase.zh if lang == "zh" else phrase.en, phrase, values, lang, missing)
 
 
 def render_example(phrase: Phrase, lang: str = "en") -> str:

@@ -17,13 +17,13 @@ The rules that keep a letter honest live here:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 from reinstate.case import ActionEntry, LoadedCase, MeasureEntry, RootCauseEntry
 from reinstate.case.starter import PLACEHOLDER_NAME
 from reinstate.kb import KnowledgeBase
+from reinstate.kb.phrases import CJK
 from reinstate.kb.schema import Document, Reason, RootCause
 from reinstate.letters.assign import AssignedBy, assign
 from reinstate.letters.english import ActionReading, read_action
@@ -31,9 +31,8 @@ from reinstate.letters.evidence import DataEvidence
 from reinstate.letters.factlock import Mismatch, compare
 from reinstate.notice import Notice, names_document, uncovered_items
 from reinstate.notice.coverage import NOT_ATTACHED, CitedItem, cited_items
-from reinstate.review.rules.language import CJK
 
-NON_ENGLISH = re.compile(CJK)  # the reviewer's own class (POA521), so draft and review agree
+NON_ENGLISH = CJK  # the reviewer's own class (POA521), so draft and review agree
 ActionStatus = Literal["done", "planned", "future", "standing_rule", "intention", "undated", "promise"]
 TO_MEASURES: frozenset[str] = frozenset({"planned", "future", "standing_rule", "intention"})
 UK_SPELLING = frozenset({"UK", "GB", "IE", "AU", "IN", "SG", "AE", "SA", "EG"})

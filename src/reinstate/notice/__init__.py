@@ -28,6 +28,7 @@ from reinstate.notice.language import detect_language
 from reinstate.notice.model import Deadline, Notice, NoticeFigure, ReasonMatch, RightsOwner
 from reinstate.notice.region import Region, locate, unfold_headings
 from reinstate.notice.requests import count_from, find_deadline, find_documents
+from reinstate.notice.script import to_simplified
 
 __all__ = [
     "CitedItem",
@@ -84,7 +85,7 @@ def parse_notice(text: str, *, kb: KnowledgeBase | None = None, source: str | No
             path=source,
             fix=f"copy the text of {where} itself rather than its HTML source.",
         )
-    all_lines = unfold_headings(cleaned.lines)
+    all_lines = unfold_headings(to_simplified(cleaned.lines))  # traditional Chinese read as simplified
     region = locate(all_lines)
     lines = all_lines[region.start : region.end]
     language = detect_language("\n".join(lines))

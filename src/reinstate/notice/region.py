@@ -22,7 +22,7 @@ HEADINGS: dict[str, re.Pattern[str]] = {
     ),
     "reactivate": re.compile(
         r"^(?:how (?:do|can) i (?:reactivate|reinstate|restore|appeal)\b.{0,40}|what (?:do|should) i (?:need to )?do"
-        r"(?: next| now)?|how can i get my .{0,30} back|(?:我)?(?:该|应该|要|可以)?如何(?:重新激活|恢复|重新开通|申诉).{0,20})"
+        r"(?: next| now)?|how can i get my .{0,30} back|(?:我)?(?:该|应该|要|可以)?如何(?:重新激活|重新启用|恢复|重新开通|申诉).{0,20})"
         r"\s*[?？:：]?$",
         re.IGNORECASE,
     ),

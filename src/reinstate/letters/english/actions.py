@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from reinstate.letters.english.lexicon import (
     ADVERBS,
+    BE,
     BE_HAVE,
+    CONJUNCTIONS,
     DETERMINERS,
     FORM_NAMES,
     FORWARD,
@@ -13,6 +15,7 @@ from reinstate.letters.english.lexicon import (
     FUTURE,
     GROUP,
     NOT_LEADS,
+    OBJECT_STARTS,
     PLAN_LEAD,
     PRONOUNS,
     RELATIVES,
@@ -160,30 +163,73 @@ def _clause_form(word: str) -> Form | None:
     return _forms(word)[0][1]
 
 
+def _takes_object(tokens: list[str], j: int) -> bool:
+    """Whether the verb at j is followed by its object ("refunded the buyers", "sent replacements")."""
+    follower = _core(tokens[j + 1]) if j + 1 < len(tokens) else ""
+    low = follower.lower()
+    if low in OBJECT_STARTS or low[:1].isdigit():
+        return True
+    return bool(low) and low not in FUNCTION and "NOUN" in _lemmas(low) and not _forms(follower)
+
+
+def _ends_clause(tokens: list[str], j: int, sub_start: int) -> bool:
+    """Whether the subordinate clause that began at ``sub_start`` ended before the verb at j.
+
+    It ends at a comma or semicolon before a conjunction when the clause has words after its own verb
+    ("who packed the orders, and checked the labels"); a bare list of its verbs ("who packed,
+    labelled and shipped the orders") and a participle after a comma ("forwarders that supply the
+    number, written into the agreement") are still the clause.
+    """
+    k = j - 1
+    while k > sub_start and _core(tokens[k]).lower() in CONJUNCTIONS:
+        k -= 1
+    return k < j - 1 and k > sub_start + 1 and tokens[k][-1] in ",;"
+
+
+def _main_subject(tokens: list[str], j: int) -> bool:
+    """A "we" or "I" that opens a coordinated main clause again ("..., and we refunded the buyers")."""
+    return (
+        j + 1 < len(tokens)
+        and _core(tokens[j]).lower() in {"we", "i"}
+        and _after_conjunction(tokens, j)
+        and _core(tokens[j - 1]).lower() in CONJUNCTIONS
+    )
+
+
 def _convert(tokens: list[str], lead: _Lead, target: Target, spelling: Spelling) -> str:
     """The clause from the lead on, with the lead and its coordinated verbs in the target form.
 
     Words inside a subordinate clause ("buyers who complained") keep their tense, except a verb
-    whose form matches the lead's and not the clause's, which must belong to the main clause.
+    whose form matches the lead's and not the clause's, which must belong to the main clause. The
+    clause has ended when a comma closes it, and for a clause of "be" ("listings that were active",
+    "whose parcels were lost") at a verb with an object ("and refunded the buyers"): what continues
+    "were" is a participle or an adjective, never a verb with an object.
     """
     out = list(tokens)
     out[lead.index] = _word_to(tokens[lead.index], lead.lemma, target, spelling)
-    in_sub, sub_form = False, None
+    in_sub, sub_form, sub_be, sub_start = False, None, False, 0
     for j in range(lead.index + 1, len(tokens)):
         low = _core(tokens[j]).lower()
         if low in SUBORDINATORS:
-            in_sub, sub_form = True, None
+            in_sub, sub_form, sub_be, sub_start = True, None, False, j
             continue
         if in_sub and sub_form is None:
             sub_form = _clause_form(_core(tokens[j]))
-        found = _candidate(tokens, j, lead, target) if _after_conjunction(tokens, j) else None
+            sub_be = low in BE or (low in BE_HAVE and j + 1 < len(tokens) and _core(tokens[j + 1]) == "been")
+        # "..., and we refunded the buyers": in the planned step, "..., and refund the buyers"
+        again = target == "base" and j >= 2 and _main_subject(tokens, j - 1)
+        found = _candidate(tokens, j, lead, target) if _after_conjunction(tokens, j) or again else None
         if found is None:
             continue
+        if in_sub and (_ends_clause(tokens, j, sub_start) or (sub_be and _takes_object(tokens, j)) or again):
+            in_sub = False
         same = GROUP.get(found[1]) == GROUP.get(lead.form) or found[1] == "base"
         if in_sub and (not same or GROUP.get(found[1]) == GROUP.get(sub_form or "")):
             continue
+        if again:
+            out[j - 1] = ""  # the step has no subject of its own
         out[j] = _word_to(tokens[j], found[0], target, spelling)
-    clause = " ".join(out[lead.start :]).rstrip(" .;")
+    clause = " ".join(word for word in out[lead.start :] if word).rstrip(" .;")
     first = clause[:1].upper() if target == "base" else clause[:1].lower()
     return first + clause[1:]
 

@@ -93,6 +93,12 @@ LINKS = _words(
 FUNCTION = DETERMINERS | PRONOUNS | SUBORDINATORS | ADVERBS | LINKS
 BE_HAVE: dict[str, Form] = {"is": "s", "are": "base", "am": "base", "was": "past", "were": "past", "has": "s", "have": "base", "had": "past"}  # fmt: skip
 NOT_LEADS = _words("be have can could may might must shall should will would")
+BE = _words("is are am was were")
+CONJUNCTIONS = _words("and or then also &")
+# Words that open a verb's object ("refunded the buyers"), not a particle or a place ("sent back", "to us").
+OBJECT_STARTS = _words(
+    "the a an all every each our their its them it this these those both some several my his her us"
+)
 PREFIXES = ("re", "un", "de", "pre")
 FORM_NAMES = {"past": "past-tense verb", "participle": "participle", "base": "base-form verb", "gerund": "gerund", "s": "present-tense verb"}  # fmt: skip
 GROUP: dict[str, str] = {"past": "past", "participle": "past", "base": "base", "gerund": "gerund", "s": "s"}

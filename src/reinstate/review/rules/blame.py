@@ -27,23 +27,12 @@ sentence costs time in proportion to its length.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 
-from reinstate.review.rules._lexicon import (
-    HARD,
-    Match,
-    Parsed,
-    clause_end,
-    clause_start,
-    longest,
-    parse,
-)
-from reinstate.review.rules._lexicon import (
-    word_set as w,
-)
+from reinstate.review.rules._clauses import COMMA, SCOPE, Clauses, Party
+from reinstate.review.rules._lexicon import HARD, Match, clause_start, parse
+from reinstate.review.rules._lexicon import word_set as w
 
-GROUPS = ("carrier", "buyer", "amazon", "supplier", "external", "staff", "competitor")
-PARTY_TAGS = tuple(f"party.{g}" for g in (*GROUPS, "amazon_maybe", "pronoun", "none"))
 FAILING = frozenset({"carrier", "amazon", "supplier"})  # "did not", "failed to" accuse only these
 HARD_ACCUSATIONS = ("blame.hostile", "accuse.buyer", "accuse.competitor")
 ACCUSATIONS = (
@@ -54,22 +43,12 @@ ACCUSATIONS = (
     "accuse.unaware",
     "accuse.their",
 )
-SCOPE = 25  # the most words a party's clause runs on for
 NEAR = 3  # words between an accusing word and "by", "from", "at" the party ("bad transport by the courier")
 FRAME_WORDS = 8  # the longest frame ("the fault of", "as a result of") and the words before the party
-COMMA = frozenset({","})
 POSSESSED_NOUNS = frozenset(
     {"fault", "faults", "mistake", "mistakes", "error", "errors", "problem", "negligence"}
 )
-CLAUSE = frozenset({",", "and", "but", "so", "because", "that", "which", "who", "when", "if", "while"})
-FAILURE_PAIRS = {("did", "not"), ("had", "not"), ("have", "not"), ("failed", "to"), ("forgot", "to")}
-OWN_FAILURE_PAIRS = {("did", "not"), ("was", "not"), ("were", "not"), ("had", "no"), ("has", "no")}
-OWN_FAILURE_PAIRS |= {("does", "not"), ("do", "not"), ("had", "not")}
 PLACES = ("from", "by", "at", "in", "on")  # "stuck at the USPS center"
-ADVERBS = ("also", "then", "simply", "just", "really", "still", "first")
-SOFTENERS = frozenset(
-    {"be", "been", "really", "always", "ever", "even", "very", "so", "too", "the", "a", "an", "at", "to"}
-)
 
 
 @dataclass(frozen=True)
@@ -79,15 +58,6 @@ class Blame:
     party: str
     start: int
     end: int
-
-
-@dataclass(frozen=True)
-class _Party:
-    group: str
-    start: int  # token indexes of the party's name
-    end: int
-    np_start: int  # with the words before it ("the", "our", "some of these")
-    before: int  # index of the word before the noun phrase, -1 at the start
 
 
 @dataclass(frozen=True)
@@ -126,6 +96,16 @@ def _past_verb(word: str) -> bool:
     return len(word) > 3 and word.endswith("ed")
 
 
+def _coordinated(text: tuple[str, ...], head: int, at: int) -> bool:
+    """A second verb after "and" or "but": "the carrier received the parcels but lost 12 of them"."""
+    return any(word in ("and", "but") for word in text[head + 1 : at])
+
+
+def _gerund(word: str) -> bool:
+    """ "buying the item, using it for a party": the same party goes on acting."""
+    return len(word) > 4 and word.endswith("ing")
+
+
 @cache
 def _tags_for(group: str) -> tuple[str, ...]:
     """The predicates that accuse a party of this kind."""
@@ -137,139 +117,10 @@ def _tags_for(group: str) -> tuple[str, ...]:
     return tuple(tags)
 
 
-class _Sentence:
-    """One sentence: its words, its parties, and the checks that join them to what accuses them."""
+class _Sentence(Clauses):
+    """One sentence read by :class:`Clauses`, and the checks that join its parties to what accuses them."""
 
-    def __init__(self, parsed: Parsed) -> None:
-        self.parsed = parsed
-        self.tokens = parsed.words
-
-    @cached_property
-    def parties(self) -> list[_Party]:
-        tokens = self.tokens
-        found = []
-        for match in longest(self.parsed.get(*PARTY_TAGS)):
-            group = match.tag.split(".", 1)[1]
-            if group == "none" or tokens.at(match.end) in w("compound_heads"):
-                continue  # "customer service", "the carrier name", "customer complaints"
-            if group == "amazon_maybe":  # "the system" is Amazon's, "our system" is not
-                if tokens.at(match.start - 1) not in ("the", "your") or tokens.at(match.start - 2) in (
-                    "our",
-                    "my",
-                ):
-                    continue
-                group = "amazon"
-            np_start, before = self._noun_phrase(match.start)
-            found.append(_Party(group, match.start, match.end, np_start, before))
-        return found
-
-    @cached_property
-    def named(self) -> list[_Party]:
-        return [p for p in self.parties if p.group != "pronoun"]
-
-    @cached_property
-    def new_subjects(self) -> set[int]:
-        """Where a party starts a clause of its own ("... and the buyer filed a claim")."""
-        return {p.np_start for p in self.parties if self.tokens.at(p.before) in ("and", "or", "then")}
-
-    def _noun_phrase(self, start: int) -> tuple[int, int]:
-        tokens = self.tokens
-        index = start - 1
-        while index >= 0 and index > start - 7:
-            word = tokens.text[index]
-            if word in w("modifiers") or word[:1].isdigit():
-                index -= 1
-            elif word == "'s" and index >= 1:
-                index -= 2
-            else:
-                break
-        return index + 1, index
-
-    def negated(self, index: int, floor: int = 0) -> bool:
-        """Whether a "not" stands just before ``index`` ("not at fault", "not really careful")."""
-        tokens, negations = self.tokens, w("negations")
-        if index - 1 >= floor and tokens.at(index - 1) in negations:
-            return True
-        return index - 2 >= floor and tokens.at(index - 2) in negations and tokens.at(index - 1) in SOFTENERS
-
-    def role(self, party: _Party) -> str:
-        """subject, object, oblique (after a preposition) or complement (after a copula)."""
-        tokens = self.tokens
-        word = tokens.at(party.before)
-        after = tokens.at(party.end)
-        previous = tokens.at(party.before - 1)
-        if after in w("relative") or (after == "," and tokens.at(party.end + 1) in w("relative")):
-            role = "subject"  # "buyers who did not read", "USPS, whose drivers"
-        elif word == "of" and (previous in w("quantifiers") or previous[:1].isdigit()):
-            role = "subject"  # "some of these buyers"
-        elif word in w("reporting"):
-            role = "reported"  # "a buyer said the carrier threw it": the buyer's words, not the seller's
-        elif word in w("prepositions"):
-            role = "oblique"
-        elif word in w("copulas"):
-            role = "complement"
-        elif word in w("cognition"):
-            role = "subject"
-        elif word in w("transitive") or (word.endswith("ed") and len(word) > 4):
-            role = "object"
-        else:
-            role = "subject"
-        if role == "subject" and self._first_person_acts_before(party):
-            role = "object"  # "we chose a carrier that..."
-        return role
-
-    def _first_person_acts_before(self, party: _Party) -> bool:
-        tokens = self.tokens
-        for index in range(clause_start(tokens, party.np_start, CLAUSE), party.np_start):
-            if tokens.text[index] in ("we", "i"):
-                verb = index + 1
-                while verb < party.np_start and tokens.text[verb] in w("aux"):
-                    verb += 1
-                return tokens.at(verb) not in w("cognition")
-        return False
-
-    def conditional(self, party: _Party) -> str:
-        """'present' for a party inside a present-tense condition, 'counterfactual' for "if X had", else ''."""
-        tokens = self.tokens
-        start = clause_start(tokens, party.np_start, COMMA)
-        cond = next(
-            (
-                i
-                for i in range(start, party.np_start)
-                if tokens.text[i] in w("conditions")
-                or (tokens.text[i] == "case" and tokens.at(i - 1) == "in")
-                or (i == start and tokens.text[i] == "should")
-            ),
-            None,
-        )
-        if cond is None:
-            return ""
-        if (
-            tokens.at(cond) == "if"
-            and "had" in tokens.text[party.end : party.end + 3]
-            and "would" in tokens.text[max(0, cond - SCOPE) : party.end + SCOPE]
-        ):
-            return "counterfactual"
-        for i in range(cond + 1, clause_end(tokens, cond, COMMA)):
-            if tokens.text[i] in w("past") or self._past_participle(i):
-                return ""
-        return "present"
-
-    def _past_participle(self, index: int) -> bool:
-        """A verb in the past ("stopped"), not a passive ("is issued") nor an adjective ("a damaged item")."""
-        word = self.tokens.text[index]
-        if not word.endswith("ed") or len(word) <= 3:
-            return False
-        previous = self.tokens.at(index - 1)
-        if previous in w("negations"):
-            previous = self.tokens.at(index - 2)
-        return (
-            previous not in w("be_aux")
-            and previous not in ("has", "have", "had", "'s")
-            and previous not in w("modifiers")
-        )
-
-    def blame_of(self, index: int, party: _Party) -> list[_Evidence]:
+    def blame_of(self, index: int, party: Party) -> list[_Evidence]:
         tokens = self.tokens
         cond = self.conditional(party)
         if cond == "present":
@@ -288,10 +139,14 @@ class _Sentence:
         word = tokens.at(party.before)
         if party.group != "pronoun":
             for frame in self.parsed.within(party.np_start - FRAME_WORDS, party.start, "blame.frame"):
-                if party.np_start <= frame.end <= party.start and not self.negated(frame.start):
+                if (
+                    party.np_start <= frame.end <= party.start or self._of_head(frame.end, party)
+                ) and not self.negated(frame.start):
                     add(frame.start, self._tail(party))
-            if word == "because" and not self._first_person_between(
-                clause_start(tokens, party.before, COMMA), party.before
+            if (
+                word == "because"
+                and not self._first_person_between(clause_start(tokens, party.before, COMMA), party.before)
+                and not self._arrives(party)
             ):
                 add(party.before, party.end)
             if word in w("copulas"):
@@ -325,7 +180,22 @@ class _Sentence:
             found += self._predicated(party, group)
         return found
 
-    def _before_preposition(self, party: _Party, word: str, group: str) -> list[_Evidence]:
+    def _of_head(self, end: int, party: Party) -> bool:
+        """The frame names the party through "the <head> of": "caused by the heavy workload of the postal
+        service", "due to a strike of the port workers"."""
+        tokens = self.tokens
+        if tokens.at(party.np_start - 1) != "of" or not 1 <= party.np_start - 1 - end <= 4:
+            return False
+        return tokens.at(party.np_start - 2) in w("of_heads")
+
+    def _arrives(self, party: Party) -> bool:
+        """ "Because the holiday season has already started": a time that comes, not a cause that failed."""
+        window = self.tokens.text[party.end : party.end + 4]
+        return any(word in w("arrival") for word in window) and not any(
+            word in ("so", "and") for word in window
+        )
+
+    def _before_preposition(self, party: Party, word: str, group: str) -> list[_Evidence]:
         tokens = self.tokens
         start = clause_start(tokens, party.before, COMMA)
         found = []
@@ -345,7 +215,7 @@ class _Sentence:
                 found.append(_Evidence(group, m.start, party.end, False, party.start))
         return found
 
-    def _tail(self, party: _Party) -> int:
+    def _tail(self, party: Party) -> int:
         """The party's end, taking in an accusation that follows it at once ("an Amazon system error")."""
         follows = (party.end, party.end + 1) if self.tokens.at(party.end) == "'s" else (party.end,)
         ends = [
@@ -361,10 +231,7 @@ class _Sentence:
             "modifiers"
         )
 
-    def _first_person_between(self, start: int, end: int) -> bool:
-        return any(self.tokens.text[i] in ("we", "i") for i in range(start, end))
-
-    def _predicated(self, party: _Party, group: str) -> list[_Evidence]:
+    def _predicated(self, party: Party, group: str) -> list[_Evidence]:
         """Accusing words in the clause that goes on from the party (its predicate, a relative clause)."""
         tokens = self.tokens
         if tokens.at(party.np_start - 1) in w("negations"):
@@ -377,8 +244,21 @@ class _Sentence:
         stop = min(len(text), party.end + SCOPE)
         while end < stop and (end == start or end not in self.new_subjects):
             word = text[end]
-            if word == "," and (tokens.at(end + 1) in relatives or _past_verb(tokens.at(end + 1))):
+            if word == "," and (
+                tokens.at(end + 1) in relatives
+                or _past_verb(tokens.at(end + 1))
+                or tokens.at(end + 1) in w("past")
+                or _gerund(tokens.at(end + 1))
+            ):
                 end += 1  # ", which is unreasonable", "opened the box, used it for a week": still the party
+                continue
+            if (
+                word == "but"
+                and end > start
+                and tokens.at(end + 1) in w("past")
+                and tokens.at(end + 1) not in w("aux")
+            ):
+                end += 1  # "received our shipment but lost 60 units": the same party goes on
                 continue
             if word in HARD or (word in terminators and end > start):
                 break
@@ -393,7 +273,9 @@ class _Sentence:
         experiencing = w("experiencer")
         while head < end and text[head] not in experiencing and head not in starts:
             head += 1
-        experiencer = tokens.at(head) in w("experiencer")
+        experiencer = tokens.at(head) in w("experiencer") and not (
+            group != "buyer" and tokens.at(head) in w("company_acts")
+        )
         verb = start
         while verb < end and text[verb] in w("aux"):
             verb += 1
@@ -404,13 +286,16 @@ class _Sentence:
         # comes after it. After "received" or "got", only a hostile word accuses them.
         relative = tokens.at(start) in relatives
         bought = relative and tokens.at(head) in w("bought")
+        # "The buyers who complained did not...": a relative clause of one verb, then the party's own.
+        main = head + 1 if relative and head == start + 1 and tokens.at(head + 1) in w("aux") else len(text)
         found = []
         for m in matches:
             if (
                 experiencer
-                and m.tag != "blame.hostile"
-                and m.start > head
+                and m.tag not in ("blame.hostile", "blame.competitor")  # a competitor buys to attack
+                and head < m.start < main
                 and (not bought or m.tag in ("blame.wrong", "blame.fault"))
+                and not (group in FAILING and _coordinated(text, head, m.start))
             ):
                 continue  # "the buyer received the wrong size"
             if relative and tokens.at(m.start) in ("do", "does"):
@@ -444,51 +329,3 @@ class _Sentence:
             if group and not self.negated(m.start):
                 return [_Evidence(group, m.start, m.end, m.tag in HARD_ACCUSATIONS)]
         return []
-
-    def owned(self, first_clause: bool = False) -> bool:
-        """Whether the sentence (or only its first clause) says the cause was the seller's own."""
-        tokens = self.tokens
-        limit = clause_end(tokens, 0, frozenset({",", "but"})) if first_clause else len(tokens)
-        for m in self.parsed.get("own.marker"):
-            if m.end <= limit and not self.negated(m.start):
-                return True
-        named = {p.start for p in self.parties}
-        for index in range(limit):
-            word = tokens.text[index]
-            if word in ("we", "i") and self._owned_failure(index + 1, limit):
-                return True
-            if word == "our" or (word in ("because", "since", "as") and tokens.at(index + 1) == "our"):
-                first = index + 1 if word == "our" else index + 2
-                end = clause_end(tokens, first, COMMA)
-                if "by" in tokens.text[first:end]:
-                    continue  # "because our parcels were lost by the carrier"
-                if word != "our":
-                    return True  # "because our labels had the wrong ZIP codes"
-                for i in range(first, min(first + 4, end)):
-                    if i in named:
-                        break  # "our shipping partner failed" blames the partner
-                    if (tokens.text[i], tokens.at(i + 1)) in OWN_FAILURE_PAIRS or tokens.text[i] in (
-                        "never",
-                        "missed",
-                        "failed",
-                    ):
-                        return True  # "our purchase order did not specify the grade"
-        return False
-
-    def _owned_failure(self, index: int, limit: int) -> bool:
-        """After "we": a failure of ours ("did not check", "never tested"), not an excuse ("did not know")."""
-        tokens = self.tokens
-        while index < limit and tokens.text[index] in ADVERBS:
-            index += 1
-        pair = (tokens.at(index), tokens.at(index + 1))
-        if pair in FAILURE_PAIRS or pair == ("neglected", "to"):
-            verb = index + 2
-        elif tokens.at(index) == "never":
-            verb = index + 1
-        elif pair in (("had", "never"), ("have", "never")):
-            verb = index + 2
-        else:
-            return False
-        while tokens.at(verb) in ("even", "ever", "properly", "fully", "always"):
-            verb += 1
-        return verb < limit and tokens.at(verb) not in w("unowned_verbs")

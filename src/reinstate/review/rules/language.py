@@ -18,12 +18,12 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from reinstate.kb.phrases import CJK_CLASS
 from reinstate.review.document import ReviewDoc
 from reinstate.review.registry import rule
 
 Hits = Iterator[tuple[int, int] | tuple[int, int, str, str]]
-CJK = r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]"
-NON_LATIN = re.compile(rf"{CJK}+(?:[\s\d]*{CJK}+)*")  # linear: the two classes never overlap
+NON_LATIN = re.compile(rf"{CJK_CLASS}+(?:[\s\d]*{CJK_CLASS}+)*")  # linear: the two classes never overlap
 SUBJECT = re.compile(r"^\s*(?:\*\*)?(?:subject|re)\s*:?(?:\*\*)?\s*:?", re.I)
 SIGN_OFF = re.compile(
     r"^\s*(?:sincerely|yours (?:sincerely|faithfully|truly)|(?:best |kind |warm )?regards|respectfully|"

@@ -108,8 +108,8 @@ def _self_subject(tokens: Words, match: Match) -> bool:
 
 def _unfair_to_the_seller(tokens: Words, match: Match) -> bool:
     following = tokens.text[match.end : match.end + 3]
-    if any(word in w("claim_nouns") for word in following):
-        return False  # "unfair claims" blames the buyers (tone.blames_buyer)
+    if tokens.at(match.end) != "that" and any(word in w("claim_nouns") for word in following):
+        return False  # "unfair claims" blames the buyers; "unfair that one complaint can close..." does not
     if {"price", "prices", "pricing"} & {*following[:1], *tokens.text[max(0, match.start - 2) : match.start]}:
         return False  # "an unfair price": the fair-pricing policy, not the decision
     return not (tokens.at(match.end) == "to" and any(w_ in OTHERS for w_ in following))

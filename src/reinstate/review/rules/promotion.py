@@ -36,6 +36,7 @@ THIRD_PARTIES = tuple(f"party.{g}" for g in ("carrier", "amazon", "supplier", "c
 CLAUSE = frozenset({"but", "because", "so", "although", "while", "and"})
 AFTER_ARTICLE = 7  # words from "we are a" to the noun that says what the business is
 WITHOUT_ARTICLE = 2
+PLACES = frozenset({"on", "at", "in", "to", "with", "through", "via"})
 GAP_STOPS = frozenset({",", "that", "who", "which", "with", "to", "for", "and", "of", "in", "on", "at"})
 
 
@@ -63,6 +64,8 @@ def _someone_else(parsed: Parsed, match: Match) -> bool:
     start = clause_start(tokens, match.start, CLAUSE)
     for party in longest(parsed.get(*THIRD_PARTIES, "party.none")):
         if start <= party.start < match.start and party.tag != "party.none":
+            if party.tag == "party.amazon" and tokens.at(party.start - 1) in PLACES:
+                continue  # "our brand has been on Amazon for eight years": a place, not a subject
             if party.tag == "party.supplier" and tokens.at(party.start - 1) in ("our", "own"):
                 continue  # "our factory" is the seller
             if tokens.at(party.end) == "'s" and party.end + 1 >= match.start:

@@ -1,145 +1,24 @@
-"""Tone and language rules (POA5xx): factual, owned, calm, in English.
+"""Tone rules found by meaning or by phrase (POA501-513, POA515, POA517, POA540-542): factual, owned, calm.
 
 Blame, pressure and self-promotion are read by meaning (``blame.py``, ``pressure.py``, ``promotion.py``
-over the lexicon ``review/data/tone_lexicon.yaml``): a blamed party joined to what accuses it, a demand
-or a claim of entitlement, a boast whose subject is the seller. The other rules are phrase rules: their
-phrases live in ``review/data/phrases.yaml`` under the rule's name. A pressure or praise rule that has
-both flags a sentence once: the detector adds only sentences its phrases do not already flag.
+over the lexicon ``review/data/tone_lexicon.yaml``, gathered per rule by ``meaning.py``): a blamed party
+joined to what accuses it, a demand or a claim of entitlement, a boast whose subject is the seller. The
+phrase rules' phrases live in ``review/data/phrases.yaml`` under the rule's name. A pressure or praise
+rule that has both flags a sentence once. The rules read from the letter's surface (apologies,
+exclamations, capitals, not English) are in ``style.py``.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
 
 from reinstate.review.document import ReviewDoc
 from reinstate.review.model import Severity
 from reinstate.review.registry import Check, rule
-from reinstate.review.rules import pressure, promotion
-from reinstate.review.rules._phrases import hits, pattern
-from reinstate.review.rules.blame import blames
-from reinstate.review.sections import LIST_ITEM
+from reinstate.review.rules._phrases import hits
+from reinstate.review.rules.meaning import tone_spans
 
 Hits = Iterator[tuple[int, int]]
-Spans = dict[str, list[tuple[int, int]]]
-
-BLAME_RULES = {
-    "buyer": "tone.blames_buyer",
-    "amazon": "tone.blames_amazon",
-    "carrier": "tone.blames_carrier",
-    "supplier": "tone.blames_supplier",
-    "competitor": "tone.blames_competitor",
-    "external": "tone.blames_weather",
-    "staff": "tone.blames_staff",
-}
-PRESSURE_RULES = {
-    "legal": "tone.legal_threat",
-    "escalation": "tone.escalation_threat",
-    "innocence": "tone.did_nothing_wrong",
-    "entitle": "tone.entitlement",
-    "demand": "tone.dictates_decision",
-    "urgent": "tone.dictates_decision",
-    "hardship": "tone.emotional_plea",
-}
-# Phrase lists of pressure: a sentence one of them flags is not flagged again by the detector.
-PRESSURE_PHRASES = (
-    "tone.emotional_plea",
-    "tone.begging",
-    "tone.legal_threat",
-    "tone.escalation_threat",
-    "tone.did_nothing_wrong",
-    "tone.dictates_decision",
-)
-PROMOTION_RULES = {"company": "tone.company_introduction", "praise": "tone.good_metrics_plea"}
-PROMOTION_PHRASES = {
-    "company": ("structure.business_introduction",),
-    "praise": ("structure.business_introduction", "tone.good_metrics_plea"),
-}
-WRAPPED = 60  # a line this long that ends without punctuation was wrapped, and goes on on the next line
-END = ".!?:;"
-# The detectors read a sentence in bounded windows; a "sentence" longer than this (a paste with no full
-# stops) is read in pieces cut at a comma or a space, so a letter costs time in proportion to its length.
-LONGEST = 600
-
-
-def classify(sentence: str, following: str = "") -> set[str]:
-    """What a sentence is, for the labelled set: a subset of blame, pressure and intro."""
-    found = set()
-    if blames(sentence, following):
-        found.add("blame")
-    if pressure.cues(sentence):
-        found.add("pressure")
-    if promotion.cues(sentence):
-        found.add("intro")
-    return found
-
-
-def letter_sentences(doc: ReviewDoc) -> list[tuple[int, int, str]]:
-    """The letter's sentences, with a sentence wrapped over several lines read as one."""
-    out: list[tuple[int, int, str]] = []
-    for start, end, sentence in doc.sentences():
-        if out:
-            first, last, previous = out[-1]
-            gap = doc.text[last:start]
-            line = doc.text[doc.text.rfind("\n", 0, last) + 1 : last]
-            if (
-                not gap.strip()
-                and gap.count("\n") == 1
-                and previous[-1:] not in END
-                and not LIST_ITEM.match(doc.text[start - len(gap) + gap.rfind("\n") + 1 : end])
-                and (sentence[:1].islower() or len(line) >= WRAPPED)
-            ):
-                out[-1] = (first, end, doc.text[first:end].replace("\n", " "))
-                continue
-        out.append((start, end, sentence))
-    return [piece for sentence in out for piece in _pieces(*sentence)]
-
-
-def _pieces(start: int, end: int, sentence: str) -> Iterator[tuple[int, int, str]]:
-    offset = 0
-    while len(sentence) - offset > LONGEST:
-        cut = sentence.rfind(", ", offset, offset + LONGEST)
-        if cut < offset + LONGEST // 2:
-            cut = sentence.rfind(" ", offset, offset + LONGEST)
-        if cut <= offset:
-            cut = offset + LONGEST
-        yield start + offset, start + cut, sentence[offset:cut]
-        offset = cut + 1
-        while offset < len(sentence) and sentence[offset] == " ":
-            offset += 1
-    if offset < len(sentence):
-        yield start + offset, end, sentence[offset:]
-
-
-def tone_spans(doc: ReviewDoc) -> Spans:
-    """Every span the meaning detectors flag in the letter, by the name of the rule it belongs to."""
-    return _tone_spans(doc.text)
-
-
-@lru_cache(maxsize=4)
-def _tone_spans(text: str) -> Spans:
-    found: Spans = defaultdict(list)
-    sentences = letter_sentences(ReviewDoc(text))
-    for index, (start, end, sentence) in enumerate(sentences):
-        following = ""
-        if index + 1 < len(sentences) and "\n" not in text[end : sentences[index + 1][0]]:
-            following = sentences[index + 1][2]
-        for blame in blames(sentence, following):
-            found[BLAME_RULES[blame.party]].append((start + blame.start, start + blame.end))
-        cues = pressure.cues(sentence)
-        if cues and not any(pattern(name).search(sentence) for name in PRESSURE_PHRASES):
-            found[PRESSURE_RULES[cues[0].kind]].append((start + cues[0].start, start + cues[0].end))
-        seen: set[str] = set()
-        for cue in promotion.cues(sentence):
-            if cue.kind in seen or any(
-                pattern(name).search(sentence) for name in PROMOTION_PHRASES[cue.kind]
-            ):
-                continue
-            seen.add(cue.kind)
-            found[PROMOTION_RULES[cue.kind]].append((start + cue.start, start + cue.end))
-    return dict(found)
 
 
 def register(
@@ -429,104 +308,3 @@ phrase_rule(
         "换成您申诉里的具体事实，或直接删掉。",
     ),
 )
-
-
-DEVICES = re.compile(
-    r"\b(new|separate|different|dedicated|clean) (computers?|laptops?|routers?|ip( address(es)?)?|networks?|devices?)\b",
-    re.I,
-)
-ACCOUNTS = re.compile(r"\b(accounts?|stores?|shops?|associat\w+|link\w*|relat\w+)\b|关联", re.I)
-
-
-@rule(
-    "POA516",
-    "tone.account_linking_evasion",
-    "error",
-    message="Mentions ways to avoid account linking (new computer, IP, VPN).",
-    message_zh="提到规避账户关联的做法（新电脑、IP、VPN 等）。",
-    suggestion="Remove it. For related accounts, explain the relationship honestly and appeal the original account first.",
-    suggestion_zh="删掉。关联账户问题要如实说明关系，并先申诉原账户。",
-)
-def account_linking_evasion(doc: ReviewDoc) -> Hits:
-    """Talk of VPNs, static IPs or new devices to keep accounts apart reads as evading account linking.
-
-    A common tip on Chinese seller forums, and one Amazon treats as a serious violation. New devices
-    count only in a sentence about accounts or linking, so "a dedicated computer for buyer messages"
-    is not flagged.
-    """
-    yield from hits(doc, "tone.account_linking_evasion")
-    for start, _end, sentence in doc.sentences():
-        if ACCOUNTS.search(sentence):
-            for match in DEVICES.finditer(sentence):
-                yield start + match.start(), start + match.end()
-
-
-@rule(
-    "POA514",
-    "tone.excessive_apology",
-    "warning",
-    message="Apologises again and again; one factual sentence of ownership is enough.",
-    message_zh="反复道歉；一句事实性的认责就够了。",
-    suggestion="Keep a single ownership sentence at the start and delete the other apologies.",
-    suggestion_zh="只在开头保留一句认责的话，删掉其余的道歉。",
-)
-def excessive_apology(doc: ReviewDoc) -> Hits:
-    """An apology paragraph is emotive; Amazon wants ownership shown through causes and actions."""
-    found = list(hits(doc, "tone.apology"))
-    if len(found) >= 3:
-        yield from found
-
-
-CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-@rule(
-    "POA518",
-    "tone.not_english",
-    "warning",
-    message="The letter is largely not in English; Amazon reviews appeals in English.",
-    message_zh="信件大部分不是英文；亚马逊用英文审核申诉。",
-    suggestion="Write the appeal in English (reinstate drafts it in English from your case file).",
-    suggestion_zh="请用英文撰写申诉（用 reinstate 根据申诉资料文件生成英文申诉信）。",
-)
-def not_english(doc: ReviewDoc) -> Hits:
-    """Appeals are read in English; parts in other languages may not be understood."""
-    letters = re.findall(r"[A-Za-z]|[\u3400-\u9fff]", doc.text)
-    if letters and sum(1 for c in letters if CJK.match(c)) / len(letters) > 0.2:
-        first = CJK.search(doc.text)
-        start = first.start() if first else 0
-        yield start, min(len(doc.text), start + 40)
-
-
-@rule(
-    "POA519",
-    "tone.exclamation",
-    "info",
-    message="Exclamation marks read as emotional.",
-    message_zh="感叹号显得情绪化。",
-    suggestion="Use full stops; let the facts carry the letter.",
-    suggestion_zh="改用句号，让事实说话。",
-)
-def exclamation(doc: ReviewDoc) -> Hits:
-    """A plan of action is factual and calm; exclamations work against that."""
-    for match in re.finditer(r"!+", doc.text):
-        yield match.start(), match.end()
-
-
-@rule(
-    "POA520",
-    "tone.shouting",
-    "info",
-    message="Words in capitals read as shouting.",
-    message_zh="整段大写字母像是在大声嚷嚷。",
-    suggestion="Write in normal case; keep capitals for abbreviations such as ODR or FBA.",
-    suggestion_zh="用正常的大小写；只有 ODR、FBA 这类缩写才用大写。",
-)
-def shouting(doc: ReviewDoc) -> Hits:
-    """Three or more capitalised words in a row are shouting, not emphasis."""
-    for match in re.finditer(r"\b[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){2,}\b", doc.text):
-        if not COMPANY.search(match.group(0)):
-            yield match.start(), match.end()
-
-
-COMPANY = re.compile(r"\b(LTD|LLC|INC|CO|CORP|LIMITED|GMBH|COMPANY|TRADING|TECHNOLOGY|SARL|SRL|BV|PLC)\b")
