@@ -34,6 +34,7 @@ def context_of(example: dict[str, Any]) -> ReviewContext | None:
         order_ids=raw.get("order_ids", []),
         complaint_ids=raw.get("complaint_ids", []),
         documents=raw.get("documents", []),
+        kind=raw.get("kind", "poa"),
     )
 
 
