@@ -1,0 +1,42 @@
+"""`draft --documents`: the checked documents become attachments, and failing ones become warnings."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from doc_samples import DOCS, SAMPLE
+from typer.testing import CliRunner
+
+from reinstate.cli import app
+
+
+def test_draft_attaches_checked_documents_and_warns(runner: CliRunner, tmp_path: Path) -> None:
+    for name in ("case.yaml", "notice.txt"):
+        shutil.copy(SAMPLE / name, tmp_path / name)
+    good, edited, confirmation = (
+        DOCS / n for n in ("invoice-oakhaven.pdf", "invoice-word.pdf", "order-confirmation.pdf")
+    )
+    args = ["draft", str(tmp_path / "case.yaml"), "--format", "json"]
+    for path in (good, edited, confirmation):
+        args += ["--documents", str(path)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    letter = data["letter"]["text"]
+    assert "Invoice OH-2026-0714 from Qingdao Oakhaven Woodcraft Co., Ltd., 14 July 2026" in letter
+    assert "Order confirmation GW-PO-2611" in letter
+    warnings = " ".join(data["warnings"])
+    assert "invoice-word.pdf" in warnings and "signs of editing" in warnings
+    assert "order-confirmation.pdf" in warnings and "not an invoice" in warnings
+    assert "invoice-oakhaven.pdf" not in warnings  # it passes every check
+
+
+def test_draft_refuses_a_bad_document(runner: CliRunner, tmp_path: Path) -> None:
+    for name in ("case.yaml", "notice.txt"):
+        shutil.copy(SAMPLE / name, tmp_path / name)
+    result = runner.invoke(
+        app, ["draft", str(tmp_path / "case.yaml"), "--documents", str(tmp_path / "x.pdf")]
+    )
+    assert result.exit_code == 2 and "x.pdf" in result.stderr
