@@ -14,8 +14,9 @@ from reinstate.store.models import Base
 
 TABLES = {
     "users", "cases", "case_shares", "reports", "draft_versions", "submissions", "amazon_replies", "sessions",
+    "documents",
 }  # fmt: skip
-HEAD = "0002"
+HEAD = "0004"
 
 
 def test_upgrade_from_empty_creates_every_table(db_url: str) -> None:
@@ -100,6 +101,8 @@ def test_migration_files_are_where_package_data_expects_them() -> None:
     assert "migrations/script.py.mako" in names
     assert "migrations/versions/0001_initial.py" in names
     assert "migrations/versions/0002_sessions.py" in names
+    assert "migrations/versions/0003_more_info_status.py" in names
+    assert "migrations/versions/0004_documents.py" in names
 
 
 def test_downgrading_0002_drops_only_the_sessions(db_url: str) -> None:
@@ -109,9 +112,28 @@ def test_downgrading_0002_drops_only_the_sessions(db_url: str) -> None:
     store.create_case(user, "Kept", "Acme")
     token = store.start_session(user)
     migrate(store.engine, "0001", downgrade=True)
-    assert set(inspect(store.engine).get_table_names()) == (TABLES - {"sessions"}) | {"alembic_version"}
+    assert set(inspect(store.engine).get_table_names()) == (TABLES - {"sessions", "documents"}) | {
+        "alembic_version"
+    }
     migrate(store.engine)
     assert store.session_user(token) is None  # the sessions went with the table
     assert [c.title for c in store.list_cases(user)] == ["Kept"]
     assert getattr(store.session_user(store.start_session(user)), "id", None) == user.id
+    store.close()
+
+
+def test_a_case_waiting_on_more_information_has_its_own_status_and_a_downgrade_keeps_it(db_url: str) -> None:
+    """0003: Amazon asking for more information moves the case out of "submitted"; going back to 0002
+    turns it into "submitted" again rather than failing the old check."""
+    store = open_store(db_url)
+    user = store.local_user()
+    case = store.create_case(user, "Asked for more", "Acme")
+    store.record_submission(user, case.id, None, "2026-11-20")
+    store.add_reply(user, case.id, "2026-11-23", "We need more information.", "more-info")
+    assert store.get_case(user, case.id).status == "more-info"
+    migrate(store.engine, "0002", downgrade=True)
+    migrate(store.engine)
+    assert store.get_case(user, case.id).status == "submitted"
+    store.add_reply(user, case.id, "2026-11-24", "We need more information.", "more-info")
+    assert store.get_case(user, case.id).status == "more-info"
     store.close()

@@ -88,7 +88,21 @@ def insert(connection: Connection, rows: dict[str, dict[str, Any]]) -> None:
             connection.execute(sa.text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), 1)"))
 
 
-SEEDS: dict[str, Callable[[], dict[str, dict[str, Any]]]] = {"0001": rows_0001, "0002": rows_0002}
+def rows_0003() -> dict[str, dict[str, Any]]:
+    """Revision 0002's rows: 0003 only widens the statuses a case may have."""
+    return rows_0002()
+
+
+def rows_0004() -> dict[str, dict[str, Any]]:
+    """Revision 0003's rows and a document of the case with what its checks found."""
+    document = {"id": 1, "case_id": 1, "filename": "invoice.pdf", "size": 4, "sha256": "1" * 64,
+                "content": b"%PDF", "checks_json": '{"type": "invoice"}', "uploaded_at": STAMP}  # fmt: skip
+    return rows_0003() | {"documents": document}
+
+
+SEEDS: dict[str, Callable[[], dict[str, dict[str, Any]]]] = {
+    "0001": rows_0001, "0002": rows_0002, "0003": rows_0003, "0004": rows_0004,
+}  # fmt: skip
 
 
 def test_every_revision_has_a_seed() -> None:
@@ -123,6 +137,9 @@ def test_upgrading_from_an_earlier_revision_keeps_every_row(db_url: str, revisio
             (1, dt.date(2026, 11, 21))
         ]
         assert [(r.outcome, r.text) for r in overview.replies] == [("more-info", "Please send invoices.")]
+        if "documents" in SEEDS[revision]():
+            kept_document = store.get_document(user, 1, 1)
+            assert (kept_document.filename, kept_document.content) == ("invoice.pdf", b"%PDF")
         # New rows still get fresh ids after the seeded ones.
         assert store.create_case(user, "After the upgrade", "Acme").id == 2
         assert store.add_draft(user, 1, "Second letter", "{}", "{}", 80).number == 2

@@ -196,21 +196,40 @@ def test_a_chinese_seller_writes_an_english_letter_without_typing_english(
     shot(p, "08-zh-finding-as-root-cause")
     p.click("button:has-text('加入我的行动计划')")  # type: ignore[attr-defined]
 
-    p.click("button[value='phrases:action_taken']")  # type: ignore[attr-defined]
-    p.locator("details:has(a[href*='contact-and-refund-affected-buyers']) summary").first.click()  # type: ignore[attr-defined]
-    p.click("a[href*='contact-and-refund-affected-buyers'] >> nth=0")  # type: ignore[attr-defined]
-    p.fill("input[name=slot_buyers]", "56")  # type: ignore[attr-defined]
+    # The guided flow, with the keyboard only from here: Tab to a control, Enter or Space to use it.
+    def press(locator: object, key: str = "Enter") -> None:
+        locator.focus()  # type: ignore[attr-defined]
+        p.keyboard.press(key)  # type: ignore[attr-defined]
+
+    p.wait_for_selector("#chosen li")  # type: ignore[attr-defined]  # back on the causes step, which lists it
+    assert "仓库因公共假期无法发货" in p.inner_text("#chosen")  # type: ignore[attr-defined]
+    press(p.get_by_role("link", name="下一步：已采取的措施"))  # type: ignore[attr-defined]
+    p.wait_for_selector("li[aria-current=step]:has-text('已采取的措施')")  # type: ignore[attr-defined]
+    press(p.locator("details:has(a[href*='contact-and-refund-affected-buyers']) summary").first)  # type: ignore[attr-defined]
+    press(p.locator("a[href*='contact-and-refund-affected-buyers']").first)  # type: ignore[attr-defined]
+    p.wait_for_selector("input[name=slot_buyers]")  # type: ignore[attr-defined]
+    p.locator("input[name=slot_buyers]").focus()  # type: ignore[attr-defined]
+    p.keyboard.type("56")  # type: ignore[attr-defined]
     p.select_option("select[name=slot_remedy]", "refund")  # type: ignore[attr-defined]
     p.fill("input[name=date]", "2026-11-03")  # type: ignore[attr-defined]
     shot(p, "09-zh-action-from-ready-sentence")
-    p.click("button:has-text('加入我的行动计划')")  # type: ignore[attr-defined]
-
-    p.click("button[value='phrases:preventive_measure']")  # type: ignore[attr-defined]
-    p.locator("details:has(a[href*='vacation-mode-procedure']) summary").first.click()  # type: ignore[attr-defined]
-    p.click("a[href*='vacation-mode-procedure'] >> nth=0")  # type: ignore[attr-defined]
+    press(p.locator("button:has-text('加入我的行动计划')"))  # type: ignore[attr-defined]
+    p.wait_for_selector("#chosen li")  # type: ignore[attr-defined]
+    press(p.get_by_role("link", name="下一步：预防措施"))  # type: ignore[attr-defined]
+    p.wait_for_selector("li[aria-current=step]:has-text('预防措施')")  # type: ignore[attr-defined]
+    press(p.locator("details:has(a[href*='vacation-mode-procedure']) summary").first)  # type: ignore[attr-defined]
+    press(p.locator("a[href*='vacation-mode-procedure']").first)  # type: ignore[attr-defined]
+    p.wait_for_selector("input[name=slot_days]")  # type: ignore[attr-defined]
     p.fill("input[name=slot_days]", "2")  # type: ignore[attr-defined]
     p.fill("input[name=start]", "2026-11-05")  # type: ignore[attr-defined]
-    p.click("button:has-text('加入我的行动计划')")  # type: ignore[attr-defined]
+    press(p.locator("button:has-text('加入我的行动计划')"))  # type: ignore[attr-defined]
+    p.wait_for_selector("#chosen li")  # type: ignore[attr-defined]
+    p.set_viewport_size({"width": 390, "height": 844})  # type: ignore[attr-defined]
+    width = p.evaluate("() => document.documentElement.scrollWidth")  # type: ignore[attr-defined]
+    assert width <= 390, f"the guided step is {width} px wide on a 390 px phone"
+    shot(p, "09b-zh-guided-step-390px")
+    p.set_viewport_size({"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    press(p.get_by_role("link", name="返回申诉页面"))  # type: ignore[attr-defined]
     p.wait_for_selector("#plan .phrase-view")  # type: ignore[attr-defined]
     p.locator("#plan").screenshot(path=str(SHOTS / "10-zh-plan-from-ready-sentences.png"))  # type: ignore[attr-defined]
     p.click("button.add-row[data-for=cause]")  # type: ignore[attr-defined]
@@ -496,3 +515,42 @@ def test_the_plan_saves_itself_and_a_reload_keeps_it_on_a_phone_in_chinese(page:
         p.goto(path)  # type: ignore[attr-defined]
         width = p.evaluate("() => document.documentElement.scrollWidth")  # type: ignore[attr-defined]
         assert width <= 390, f"{path} is {width} px wide on a 390 px phone"
+
+
+def test_documents_checked_and_a_reply_read_on_a_phone_in_chinese(page: object, tmp_path: Path) -> None:
+    """A seller adds her supplier documents and sees each verdict; then Amazon asks for more and the page
+    says what to change: in Chinese, at 390 px, nothing wider than the screen."""
+    from tests.reply.replies import MORE_INFO
+
+    sample = SAMPLES / "inauthentic"
+    p = page
+    p.set_viewport_size({"width": 390, "height": 844})  # type: ignore[attr-defined]
+    p.goto("/cases/new?lang=zh")  # type: ignore[attr-defined]
+    p.fill("input[name=title]", "假冒投诉 两个商品")  # type: ignore[attr-defined]
+    p.fill("input[name=seller_name]", "Larkspur Home & Apparel")  # type: ignore[attr-defined]
+    p.fill("input[name=address]", "2150 Harbor View Drive, Suite 400, Tacoma, WA 98402, USA")  # type: ignore[attr-defined]
+    p.fill("textarea[name=notice_text]", (sample / "notice.txt").read_text(encoding="utf-8"))  # type: ignore[attr-defined]
+    p.click("form[action='/cases'] button")  # type: ignore[attr-defined]
+    p.wait_for_selector("#documents")  # type: ignore[attr-defined]
+    docs = [
+        str(sample / "documents" / n)
+        for n in ("invoice-oakhaven.pdf", "order-confirmation.pdf", "loa-unsigned.pdf")
+    ]
+    p.set_input_files("#document-files", docs)  # type: ignore[attr-defined]
+    p.click("#documents-form button")  # type: ignore[attr-defined]
+    p.wait_for_selector("#documents .check-fail")  # type: ignore[attr-defined]
+    assert "订单确认" in p.inner_text("#documents")  # type: ignore[attr-defined]
+    width = p.evaluate("() => document.documentElement.scrollWidth")  # type: ignore[attr-defined]
+    assert width <= 390, f"the case page is {width} px wide on a 390 px phone"
+    p.locator("#documents").screenshot(path=str(SHOTS / "15-zh-documents-checked-390px.png"))  # type: ignore[attr-defined]
+    p.fill("input[name=submitted_on]", "2026-11-24")  # type: ignore[attr-defined]
+    p.click("#history form >> nth=0 >> button")  # type: ignore[attr-defined]
+    p.fill("input[name=received_on]", "2026-11-26")  # type: ignore[attr-defined]
+    p.fill("#history textarea[name=text]", MORE_INFO)  # type: ignore[attr-defined]
+    p.click("#history form >> nth=1 >> button")  # type: ignore[attr-defined]
+    p.wait_for_selector("#reply-read")  # type: ignore[attr-defined]
+    assert "要求补充信息" in p.inner_text(".heading .status")  # type: ignore[attr-defined]
+    assert "根本原因需要更详细" in p.inner_text("#reply-read")  # type: ignore[attr-defined]
+    width = p.evaluate("() => document.documentElement.scrollWidth")  # type: ignore[attr-defined]
+    assert width <= 390, f"the case page is {width} px wide on a 390 px phone"
+    p.locator("#history").screenshot(path=str(SHOTS / "16-zh-reply-read-390px.png"))  # type: ignore[attr-defined]

@@ -57,12 +57,20 @@ def test_a_finding_becomes_a_root_cause_with_only_a_choice_to_make(client: Clien
     added = client.post(
         f"/cases/{analysed}/findings/{CLOSURE}/cause", {"version": version, "slot_why": "move"}
     )
-    assert added.status_code == 303 and added.headers["location"].endswith("#plan")
+    assert added.status_code == 303 and added.headers["location"].endswith("/phrases?kind=root_cause#chosen")
     cause = plan_of(client, analysed)["root_causes"][-1]
     assert cause["phrase"] == "order-defect-rate/listings-active-during-closure"
     orders = cause["values"]["orders"]
     assert cause["values"]["why"] == "move" and orders > 0
     assert "evidence" not in cause  # the finding backs it when the letter is drafted, in both languages
+    # the step page the seller lands on lists it, in Chinese first, and offers the next step
+    step = client.get(f"/cases/{analysed}/phrases?kind=root_cause&lang=zh").text
+    assert 'aria-current="step"' in step and "由您的报表证明的原因" in step
+    assert "仓库因搬仓无法发货" in step and "下一步：已采取的措施" in step
+    actions = client.get(f"/cases/{analysed}/phrases?kind=action_taken&lang=zh").text
+    assert "还没有内容" in actions and "由您的报表证明的原因" not in actions
+    last = client.get(f"/cases/{analysed}/phrases?kind=preventive_measure&lang=zh").text
+    assert "下一步：生成申诉信并查看中文对照" in last and f'action="/cases/{analysed}/drafts"' in last
     client.post(f"/cases/{analysed}/drafts")
     letter = client.get(f"/api/cases/{analysed}/drafts/1").json()
     assert "because of a warehouse move, but our listings stayed active" in letter["letter_text"]

@@ -66,6 +66,10 @@ def test_an_edit_saved_as_version_2_is_reviewed_and_every_export_holds_it(client
 
     shown = client.get(f"/cases/{case_id}/drafts/2")
     assert "Edited by hand from version 1." in shown.text
+    # the Chinese mirror is the drafted version's: said on the edited one, not on the drafted one
+    if 'id="mirror"' in shown.text:
+        assert 'id="mirror-stale"' in shown.text and "that of version 1 as drafted" in shown.text
+        assert 'id="mirror-stale"' not in client.get(f"/cases/{case_id}/drafts/1").text
     assert f'href="/cases/{case_id}/compare?a=1&amp;b=2"' in shown.text
 
 

@@ -264,15 +264,33 @@ def migrate(engine: Engine, revision: str = "head", *, downgrade: bool = False) 
     """
     from alembic import command
 
-    with engine.connect().execution_options(**{WRITE_OPTION: True}) as connection, connection.begin():
-        if connection.dialect.name == "postgresql":
-            # Two servers starting at once: the second waits, then finds the schema current.
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-        config = alembic_config(connection)
-        if downgrade:
-            command.downgrade(config, revision)
-        else:
-            command.upgrade(config, revision)
+    with engine.connect().execution_options(**{WRITE_OPTION: True}) as connection:
+        # SQLite alters a table by copying it (batch mode) and dropping the old one, which would cascade
+        # to every row that refers to it: foreign keys are off during a migration (the pragma only works
+        # outside a transaction) and checked as a whole before it commits.
+        raw = connection.connection.driver_connection if connection.dialect.name == "sqlite" else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    # Two servers starting at once: the second waits, then finds the schema current.
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+                    )
+                config = alembic_config(connection)
+                if downgrade:
+                    command.downgrade(config, revision)
+                else:
+                    command.upgrade(config, revision)
+                if raw is not None and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise InvalidInput(
+                        "the database's rows no longer match after the upgrade; nothing was changed.",
+                        fix="keep this database file and report the problem.",
+                    )
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 def current_revision(engine: Engine) -> str | None:

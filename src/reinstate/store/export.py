@@ -18,6 +18,7 @@ from reinstate.store.models import (
     AmazonReply,
     Base,
     Case,
+    CaseDocument,
     CaseShare,
     DraftVersion,
     Report,
@@ -63,8 +64,10 @@ def case_export(session: Session, case: Case, *, include_report_content: bool) -
         select(User.email).join(CaseShare, CaseShare.user_id == User.id).where(CaseShare.case_id == case.id)
     )
     reports = select(Report).where(Report.case_id == case.id).order_by(Report.id)
+    documents = select(CaseDocument).where(CaseDocument.case_id == case.id).order_by(CaseDocument.id)
     if include_report_content:
         reports = reports.options(undefer(Report.content))
+        documents = documents.options(undefer(CaseDocument.content))
 
     def children(model: type[Base], *order: Any) -> list[dict[str, Any]]:
         rows = session.scalars(select(model).where(model.case_id == case.id).order_by(*order))  # type: ignore[attr-defined]
@@ -77,6 +80,7 @@ def case_export(session: Session, case: Case, *, include_report_content: bool) -
         "case": {**row_dict(case), "owner_email": owner.email if owner else None},
         "shared_with": sorted(session.scalars(shares)),
         "reports": [row_dict(r, skip=("case_id",)) for r in session.scalars(reports)],
+        "documents": [row_dict(d, skip=("case_id",)) for d in session.scalars(documents)],
         "drafts": children(DraftVersion, DraftVersion.number),
         "submissions": children(Submission, Submission.submitted_on, Submission.id),
         "replies": children(AmazonReply, AmazonReply.received_on, AmazonReply.id),

@@ -34,7 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-CASE_STATUSES = ("draft", "submitted", "reinstated", "rejected", "closed")
+CASE_STATUSES = ("draft", "submitted", "more-info", "reinstated", "rejected", "closed")
 REPLY_OUTCOMES = ("accepted", "rejected", "more-info", "other")
 
 NAMING_CONVENTION = {
@@ -164,6 +164,26 @@ class Report(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     analysis_json: Mapped[str | None] = mapped_column(Text)
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class CaseDocument(Base):
+    """A document the seller will send Amazon (an invoice, a letter of authorization, a utility bill),
+    kept byte for byte, with what the document checks found in it as JSON text (``checks_json``).
+
+    ``content`` is deferred like a report's.
+    """
+
+    __tablename__ = "documents"
+    __table_args__ = (UniqueConstraint("case_id", "sha256", name="uq_documents_case_sha256"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = _case_fk()
+    filename: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    checks_json: Mapped[str | None] = mapped_column(Text)
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 

@@ -22,7 +22,7 @@ from reinstate.store.errors import AlreadyExists, DatabaseUnavailable, InvalidIn
 from reinstate.store.models import AmazonReply, Case, DraftVersion, Report, Submission, User, utcnow
 
 DRAFT_ATTEMPTS = 5
-STATUS_AFTER_REPLY = {"accepted": "reinstated", "rejected": "rejected"}
+STATUS_AFTER_REPLY = {"accepted": "reinstated", "rejected": "rejected", "more-info": "more-info"}
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from reinstate.store import export, validate
 from reinstate.store.base import DEFAULT_MAX_REPORT_BYTES, DEFAULT_MAX_TEXT_CHARS, valid_id
+from reinstate.store.documents import DocumentsMixin
 from reinstate.store.engine import (
     DEFAULT_BUSY_SECONDS,
     build_engine,
@@ -52,7 +53,7 @@ EDITABLE = (
 )
 
 
-class Store(ListingMixin, RecordsMixin, SessionsMixin):
+class Store(ListingMixin, RecordsMixin, DocumentsMixin, SessionsMixin):
     """All reads and writes of cases, accounts and sessions, each in one transaction with its access check.
 
     Open one per process with :func:`open_store` and share it between threads (web requests):

@@ -42,7 +42,18 @@ from reinstate.web.i18n import gettext_for
 from reinstate.web.limits import BodyLimit
 from reinstate.web.pages import error_body, form_message, language, make_templates, render, wants_json
 from reinstate.web.ratelimit import LoginLimiter
-from reinstate.web.routes import account, api, auth, calendar, cases, letters, phrases, reports, sharing
+from reinstate.web.routes import (
+    account,
+    api,
+    auth,
+    calendar,
+    cases,
+    documents,
+    letters,
+    phrases,
+    reports,
+    sharing,
+)
 from reinstate.web.security import LoginRequired
 from reinstate.web.settings import Settings
 
@@ -87,7 +98,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _api_docs(app)
     _register_errors(app)
 
-    for module in (auth, account, sharing, cases, reports, calendar, letters, phrases, api):
+    for module in (auth, account, sharing, cases, reports, documents, calendar, letters, phrases, api):
         app.include_router(module.router)
     return app
 

@@ -29,6 +29,8 @@ def make_templates() -> Jinja2Templates:
     templates.env.autoescape = True
     templates.env.globals["version"] = __version__
     templates.env.globals["score_band"] = band
+    # a status's words where its stored id is not already plain English ("more-info")
+    templates.env.globals["status_words"] = {"more-info": "more information asked"}
     return templates
 
 
@@ -50,6 +52,10 @@ def render(request: Request, template: str, context: dict[str, Any], status_code
         "needs_login": request.app.state.settings.needs_login,
         "signed_in": session_token(request) is not None,
         "is_admin": bool(user is not None and user.is_admin),
+        # punctuation around labels and asides: full-width in Chinese (原因：… （…）)
+        "colon": "：" if lang == "zh" else ":",
+        "lparen": "（" if lang == "zh" else " (",
+        "rparen": "）" if lang == "zh" else ")",
         **context,
     }
     templates: Jinja2Templates = request.app.state.templates

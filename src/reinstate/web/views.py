@@ -12,6 +12,7 @@ from typing import Any
 
 from reinstate.kb import KnowledgeBase
 from reinstate.metrics import LABELS, LABELS_ZH
+from reinstate.paths import LETTER_KINDS
 from reinstate.reports import report_titles
 from reinstate.reports.guide import downloads_for
 from reinstate.review.model import band
@@ -28,7 +29,10 @@ from reinstate.store import (
     row_dict,
 )
 from reinstate.web.deadlines import countdown, days_left, deadline_basis
-from reinstate.web.workspace import case_data, notice_of
+from reinstate.web.documents import documents_view, stored_checks
+from reinstate.web.paths_view import path_view, repeats_view
+from reinstate.web.replies import read_stored, reply_view
+from reinstate.web.workspace import case_data, case_model, notice_of
 
 
 def case_summary(case: Case, last: DraftSummary | None) -> dict[str, Any]:
@@ -235,6 +239,7 @@ def case_page(
     analysis = next((json.loads(r.analysis_json) for r in reversed(reports) if r.analysis_json), None)
     ready = drafts_ready(store, user, case_id) if drafts else {}
     plan = case_data(case)  # the stored YAML, parsed once for the form and its phrase rows
+    model = case_model(case)
     return {
         "case": case_summary(case, drafts[-1] if drafts else None)
         | {"version": case.version, "notice_text": case.notice_text},
@@ -257,6 +262,8 @@ def case_page(
         "reports": [row_dict(r) for r in reports],
         "report_titles": report_titles(lang),
         "downloads": download_guide(reasons, lang),
+        "checked_documents": documents_view(stored_checks(store, user, case_id), lang),
+        "document_files": [row_dict(d) for d in store.list_documents(user, case_id)],
         "today": dt.date.today().isoformat(),
         "analysis": analysis,
         "metric_names": LABELS_ZH if lang == "zh" else LABELS,
@@ -273,8 +280,45 @@ def case_page(
         ],
         "submissions": [row_dict(s) for s in overview.submissions],
         "replies": [row_dict(r) for r in overview.replies],
+        "latest_reply": latest_reply(overview.replies, case, lang),
+        "paths": path_view(
+            notice, case.notice_text, model, tuple(READER_OUTCOME[r.outcome] for r in overview.replies), lang
+        ),
+        "kinds": LETTER_KINDS,
+        "repeats": repeats_view(case, notice, same_seller(store, user, case, kb), model, kb, lang),
+        "attempts": len(overview.submissions),
         "sharing": sharing_of(store, user, case) if accounts else None,
     }
+
+
+# The reply reader's outcome for each outcome the store keeps (for the path advisor).
+READER_OUTCOME = {
+    "accepted": "reinstated",
+    "rejected": "rejected",
+    "more-info": "more_information",
+    "other": "unknown",
+}
+
+
+def same_seller(store: Store, user: User, case: Case, kb: KnowledgeBase) -> list[tuple[Case, Any]]:
+    """The user's other cases for the same seller (by name), each with its notice: earlier notices of the
+    same policy count toward the repeat-violation limits."""
+    name = case.seller_name.strip().casefold()
+    others = [
+        c for c in store.list_cases(user) if c.id != case.id and c.seller_name.strip().casefold() == name
+    ]
+    return [(c, notice_of(c, kb)) for c in others]
+
+
+def latest_reply(replies: list[Any], case: Case, lang: str) -> dict[str, Any] | None:
+    """Amazon's newest reply, read: outcome, asks, next steps, and what the case must still change."""
+    if not replies:
+        return None
+    newest = replies[-1]
+    reply = read_stored(newest.text)
+    if reply is None:
+        return None
+    return reply_view(reply, case_model(case), lang) | {"received_on": newest.received_on.isoformat()}
 
 
 def download_guide(reasons: list[str], lang: str) -> list[dict[str, str]]:
@@ -370,7 +414,29 @@ def draft_page(store: Store, user: User, case_id: int, number: int) -> dict[str,
         "edited": edited,
         "edited_from": data.get("edited_from") if edited else None,
         "compare_with": draft.number - 1 if draft.number > 1 else None,
+        "same_as_refused": same_as_refused(store, user, case_id, draft.number, draft.letter_text),
     }
+
+
+# Above this share of words in common, a new version is "the same letter" to a reviewer who refused it.
+SAME_LETTER = 0.95
+
+
+def same_as_refused(store: Store, user: User, case_id: int, number: int, text: str) -> dict[str, Any] | None:
+    """The earlier version Amazon did not accept that this one barely changes ({number, similarity}), if
+    any: a version sent, then answered by a reply that was not a reinstatement."""
+    overview = store.case_overview(user, case_id)
+    refused: list[int] = []
+    for sent in overview.submissions:
+        later = [r for r in overview.replies if r.received_on >= sent.submitted_on]
+        if sent.draft_number and sent.draft_number != number and later and later[0].outcome != "accepted":
+            refused.append(sent.draft_number)
+    for earlier in sorted(set(refused), reverse=True):
+        old = store.get_draft(user, case_id, earlier).letter_text
+        similarity = difflib.SequenceMatcher(None, old.split(), text.split(), autojunk=False).ratio()
+        if similarity >= SAME_LETTER:
+            return {"number": earlier, "similarity": round(similarity * 100)}
+    return None
 
 
 def edited_draft(draft: dict[str, Any], text: str, review: dict[str, Any], source: int) -> dict[str, Any]:

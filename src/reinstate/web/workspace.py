@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import re
 import tempfile
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,10 +19,14 @@ from pydantic import ValidationError
 
 from reinstate.case import LoadedCase
 from reinstate.case.schema import Case as CaseFile
-from reinstate.errors import CaseFileError, InputError
+from reinstate.errors import CaseFileError, InputError, ReinstateError
 from reinstate.kb import KnowledgeBase, load_kb
-from reinstate.letters import Draft, DraftOptions, draft_appeal
+from reinstate.letters import Draft, DraftOptions
 from reinstate.notice import Notice, parse_notice
+from reinstate.reply import Reply
+
+if TYPE_CHECKING:
+    from reinstate.documents import DocumentsReport
 from reinstate.store import Case, Store, User, validate
 from reinstate.yamlio import load_located, safe_dump, safe_load
 
@@ -243,8 +248,27 @@ def analysis_data(paths: tuple[Path, ...], reasons: list[str], folder: str) -> d
     return data
 
 
-def draft_case(case: Case, kb: KnowledgeBase, analysis: dict[str, Any] | None = None) -> Draft:
-    """Draft the appeal for a stored case exactly as `reinstate draft` would for its case file."""
+def case_model(case: Case) -> CaseFile | None:
+    """The stored case as the case-file model (None when it does not validate: the page says why elsewhere)."""
+    try:
+        return CaseFile.model_validate(load_located(validated_yaml(case_data(case)), path="case.yaml").data)
+    except (ReinstateError, ValidationError):
+        return None
+
+
+def draft_case(
+    case: Case,
+    kb: KnowledgeBase,
+    analysis: dict[str, Any] | None = None,
+    kind: str = "poa",
+    reply: Reply | None = None,
+    documents: DocumentsReport | None = None,
+) -> Draft:
+    """Draft the letter for a stored case exactly as `reinstate draft [--kind K] [--reply R]` would for its
+    case file: a Plan of Action by default, or another answer (``kind``); with Amazon's latest ``reply``,
+    a warning for every ask the case does not answer."""
+    from reinstate.letters.kinds import draft_letter
+
     data = case_data(case)
     text = validated_yaml(data)
     located = load_located(text, path="case.yaml")
@@ -257,4 +281,17 @@ def draft_case(case: Case, kb: KnowledgeBase, analysis: dict[str, Any] | None = 
         lines=located,
     )
     options = DraftOptions(analysis=analysis, notice=notice_of(case, kb))
-    return draft_appeal(loaded, kb=kb, options=options)
+    outcomes = (str(reply.outcome),) if reply is not None else ()
+    document_warnings: list[Any] = []
+    if documents is not None:  # the checked documents become attachments; a failing one, a warning
+        from reinstate.letters.checked_documents import with_documents
+
+        loaded, document_warnings = with_documents(loaded, documents)
+    result = draft_letter(loaded, kind, kb=kb, options=options, outcomes=outcomes)
+    if document_warnings:
+        result = replace(result, warnings=[*result.warnings, *document_warnings])
+    if reply is not None:
+        from reinstate.reply import check_against
+
+        result = replace(result, warnings=[*result.warnings, *check_against(reply, model, result)])
+    return result

@@ -16,7 +16,9 @@ from reinstate.errors import InputError
 from reinstate.kb.phrases import CJK
 from reinstate.notice import parse_notice
 from reinstate.store import Store, User
+from reinstate.web.documents import checked_report
 from reinstate.web.pages import language, render, wants_json
+from reinstate.web.replies import STORED_OUTCOME, answer_by, read_stored
 from reinstate.web.security import check_csrf, current_user
 from reinstate.web.views import case_index, case_page, list_query
 from reinstate.web.workspace import (
@@ -99,6 +101,7 @@ def create_case(
     marketplace: Annotated[str, Form(max_length=40)] = "",
     notice_text: Annotated[str, Form()] = "",
     legal_name: Annotated[str, Form(max_length=200)] = "",
+    address: Annotated[str, Form(max_length=300)] = "",
 ) -> Response:
     kb = request.app.state.kb
     store = store_of(request)
@@ -118,16 +121,22 @@ def create_case(
         notice_text=notice_text if notice else "",
         reasons=notice.reason_ids if notice else (),
         deadline=_deadline(notice) if notice else None,
-        case_yaml=_seller_yaml(seller_name.strip(), legal_name.strip()),
+        case_yaml=_seller_yaml(seller_name.strip(), legal_name.strip(), " ".join(address.split())),
     )  # fmt: skip
     return RedirectResponse(f"/cases/{case.id}", status_code=303)
 
 
-def _seller_yaml(name: str, legal_name: str) -> str:
-    """The case file's seller, with the Chinese registered name the signature puts in brackets."""
-    if not legal_name:
+def _seller_yaml(name: str, legal_name: str, address: str = "") -> str:
+    """The case file's seller, with the Chinese registered name the signature puts in brackets and the
+    business address invoices and bills must match."""
+    seller = (
+        {"name": name}
+        | ({"legal_name": legal_name} if legal_name else {})
+        | ({"address": address} if address else {})
+    )
+    if len(seller) == 1:
         return ""
-    return validated_yaml({"version": 1, "seller": {"name": name, "legal_name": legal_name}})
+    return validated_yaml({"version": 1, "seller": seller})
 
 
 # The case page runs on the event loop: its reads take a few milliseconds, less than the hop to a
@@ -181,7 +190,8 @@ async def save_plan(request: Request, case_id: int, user: UserDep) -> Response:
             {"ok": True, "version": saved.version, "updated_at": saved.updated_at.isoformat()}
         )
     if then == "draft":
-        number = await run_in_threadpool(_draft_now, request, user, case_id)
+        kind = fields.get("kind", ["poa"])[0].strip() or "poa"
+        number = await run_in_threadpool(_draft_now, request, user, case_id, kind)
         return RedirectResponse(f"/cases/{case_id}/drafts/{number}", status_code=303)
     return RedirectResponse(then or f"/cases/{case_id}#plan", status_code=303)
 
@@ -211,13 +221,16 @@ def create_draft(request: Request, case_id: int, user: UserDep) -> Response:
     return RedirectResponse(f"/cases/{case_id}/drafts/{number}", status_code=303)
 
 
-def _draft_now(request: Request, user: User, case_id: int) -> int:
-    """Draft the case as stored, review it and keep it as the next version; its number."""
+def _draft_now(request: Request, user: User, case_id: int, kind: str = "poa") -> int:
+    """Draft the case as stored (a Plan of Action, or the answer ``kind``), checked against Amazon's latest
+    reply, review it and keep it as the next version; its number."""
     store = store_of(request)
     overview = store.case_overview(user, case_id)
     stored = [r.analysis_json for r in overview.reports if r.analysis_json]
     analysis = json.loads(stored[-1]) if stored else None  # the analysis made when the reports were uploaded
-    result = draft_case(overview.case, request.app.state.kb, analysis)
+    reply = read_stored(overview.replies[-1].text) if overview.replies else None
+    documents = checked_report(store, user, case_id, request.app.state.kb)  # attachments, and their checks
+    result = draft_case(overview.case, request.app.state.kb, analysis, kind, reply, documents)
     review = result.review.to_json() if result.review else {}
     saved = store.add_draft(
         user, case_id, result.text, json.dumps(result.to_json(), ensure_ascii=False),
@@ -247,9 +260,20 @@ def record_reply(
     user: UserDep,
     received_on: Annotated[str, Form()],
     text: Annotated[str, Form()],
-    outcome: Annotated[str, Form()],
+    outcome: Annotated[str, Form()] = "",
 ) -> Response:
-    store_of(request).add_reply(user, case_id, received_on, _text(text, request, "reply"), outcome)
+    """Keep Amazon's reply. Unless the seller chose the outcome, the reply reader decides it (so the case's
+    status follows: more information asked is not "submitted"); a deadline the reply sets replaces the
+    case's deadline."""
+    store = store_of(request)
+    text = _text(text, request, "reply")
+    reply = read_stored(text)
+    chosen = outcome.strip() or (STORED_OUTCOME[reply.outcome] if reply else "other")
+    saved = store.add_reply(user, case_id, received_on, text, chosen)
+    due = answer_by(reply, saved.received_on) if reply is not None else None
+    if due is not None:
+        case = store.get_case(user, case_id)
+        store.update_case(user, case_id, case.version, deadline=due)
     return RedirectResponse(f"/cases/{case_id}#history", status_code=303)
 
 

@@ -21,14 +21,15 @@ from starlette.concurrency import run_in_threadpool
 
 from reinstate.errors import InputError
 from reinstate.kb import BankPhrase, KnowledgeBase, load_phrase_bank
-from reinstate.kb.phrases import KINDS, OPTIONAL, PLACEHOLDER, Slot, check_values
+from reinstate.kb.phrases import KINDS, Slot, check_values
 from reinstate.kb.schema import Text
 from reinstate.letters.mirror import plan_choices
-from reinstate.letters.phrasing import value_text
+from reinstate.letters.phrasing import sketch as fill_sketch
 from reinstate.store import Case, Store, User
 from reinstate.web.pages import language, render
 from reinstate.web.routes.cases import UserDep, store_of
 from reinstate.web.security import check_csrf
+from reinstate.web.views import phrase_rows
 from reinstate.web.workspace import case_data, form_date, notice_of, validated_yaml, whole_number
 
 router = APIRouter(dependencies=[Depends(check_csrf)])
@@ -37,7 +38,6 @@ LISTS = {
     "action_taken": "actions_taken",
     "preventive_measure": "preventive_measures",
 }
-ANCHORS = {"root_cause": "plan", "action_taken": "plan", "preventive_measure": "plan"}
 
 
 def _not_found(en: str, zh: str) -> InputError:
@@ -146,19 +146,7 @@ def _typed_values(item: BankPhrase, form: dict[str, str], given: dict[str, Any])
 
 def sketch(item: BankPhrase, values: dict[str, Any], lang: str) -> str:
     """The sentence with the values known so far, and each missing one shown as its label in brackets."""
-    parsed, _ = check_values(item.phrase, values)
-    template = item.phrase.zh if lang == "zh" else item.phrase.en
-
-    def one(match: re.Match[str]) -> str:
-        slot = item.phrase.slot(match.group(1))
-        if slot is None:
-            return match.group(0)
-        if slot.name in parsed:
-            return value_text(slot, parsed[slot.name], lang)
-        return f"【{slot.label.get(lang)}】"
-
-    text = PLACEHOLDER.sub(one, OPTIONAL.sub(lambda m: m.group(1), template))
-    return text if lang == "zh" else " ".join(text.split())
+    return fill_sketch(item.phrase, values, lang, missing=lambda slot: f"【{slot.label.get(lang)}】")
 
 
 def _extras(request: Request, item: BankPhrase, case: Case, typed: dict[str, str]) -> dict[str, Any]:
@@ -291,7 +279,8 @@ async def _save(
     key = LISTS[item.phrase.kind]
     data[key] = [*data.get(key, []), entry]
     await run_in_threadpool(store.update_case, user, case_id, version, case_yaml=validated_yaml(data))
-    return RedirectResponse(f"/cases/{case_id}#{ANCHORS[item.phrase.kind]}", status_code=303)
+    # back to the step the seller is on, which now lists the sentence she added
+    return RedirectResponse(f"/cases/{case_id}/phrases?kind={item.phrase.kind}#chosen", status_code=303)
 
 
 async def _fields(request: Request) -> dict[str, str]:
@@ -348,8 +337,53 @@ def pick_phrase(request: Request, case_id: int, user: UserDep, kind: str = "root
             ]
             name = reason.names if source == reason_id else kb.playbooks[source].names
             groups.append({"name": name.get(lang), "entries": entries})
-    context = {"case": {"id": case.id, "title": case.title}, "kind": kind, "groups": groups}
+    context = {
+        "case": {"id": case.id, "title": case.title},
+        "kind": kind,
+        "groups": groups,
+        "steps": KINDS,
+        "next_kind": KINDS[KINDS.index(kind) + 1] if KINDS.index(kind) + 1 < len(KINDS) else None,
+        "chosen": chosen_entries(case_data(case), kind, lang),
+        "findings": _usable_findings(store_of(request), user, case_id, lang) if kind == "root_cause" else [],
+    }
     return render(request, "phrase_pick.html", context)
+
+
+def chosen_entries(plan: dict[str, Any], kind: str, lang: str) -> list[dict[str, str]]:
+    """The entries of this part of the plan so far, in the page's language first and in English: what the
+    seller has already said, shown beside the list she picks the next one from."""
+    key = LISTS[kind]
+    shown = phrase_rows(plan)[key]
+    out = []
+    for i, entry in enumerate(plan.get(key) or []):
+        if not isinstance(entry, dict):
+            continue
+        row = shown[i] if i < len(shown) else None
+        if row is not None:
+            out.append(
+                {"first": row["zh"] if lang == "zh" else row["en"], "en": row["en"] if lang == "zh" else ""}
+            )
+        elif entry.get("text") or entry.get("text_zh"):
+            zh = str(entry.get("text_zh") or "")
+            en = str(entry.get("text") or "")
+            out.append(
+                {"first": zh or en if lang == "zh" else en or zh, "en": en if lang == "zh" and zh else ""}
+            )
+    return out
+
+
+def _usable_findings(store: Store, user: User, case_id: int, lang: str) -> list[dict[str, Any]]:
+    """The analysis findings that can become a root cause (they carry a phrase), strongest first."""
+    reports = store.case_overview(user, case_id).reports
+    analysis = next((json.loads(r.analysis_json) for r in reversed(reports) if r.analysis_json), None)
+    if not isinstance(analysis, dict):
+        return []
+    return [
+        {"id": f["id"], "summary": f.get("summary_zh") if lang == "zh" and f.get("summary_zh") else f.get("summary"),
+         "share": f.get("share") or 0}
+        for f in analysis.get("findings") or []
+        if isinstance(f, dict) and f.get("phrase") and f.get("id")
+    ][:8]  # fmt: skip
 
 
 def _kb_title(kb: KnowledgeBase, source: str, kind: str, kb_id: str) -> Text:

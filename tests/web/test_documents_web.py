@@ -1,0 +1,104 @@
+"""Documents on the case page (issue 16): added several at once, checked together on arrival against the
+case's seller, its notice and its All Orders download, shown with every verdict in the page's language;
+a file that cannot be read is refused with nothing kept; a document can be removed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.web.conftest import Client
+
+SAMPLE = Path(__file__).parents[2] / "src" / "reinstate" / "samples" / "inauthentic"
+DOCS = SAMPLE / "documents"
+
+
+@pytest.fixture
+def case_id(client: Client, tmp_path: Path) -> int:
+    from reinstate.sampledata import write_sample_data
+
+    made = client.post(
+        "/cases",
+        {
+            "title": "Inauthentic, two products",
+            "seller_name": "Larkspur Home & Apparel",
+            "address": "2150 Harbor View Drive, Suite 400, Tacoma, WA 98402, USA",
+            "notice_text": (SAMPLE / "notice.txt").read_text(encoding="utf-8"),
+        },
+    )
+    assert made.status_code == 303, made.text
+    number = int(made.headers["location"].rsplit("/", 1)[1])
+    orders = next(
+        p for p in write_sample_data(tmp_path / "dl", orders=3000, seed=7) if p.name.startswith("All-Orders")
+    )
+    client.post(
+        f"/cases/{number}/reports", files=[("file", (orders.name, orders.read_bytes(), "text/plain"))]
+    )
+    return number
+
+
+def doc(name: str) -> tuple[str, tuple[str, bytes, str]]:
+    return ("file", (name, (DOCS / name).read_bytes(), "application/octet-stream"))
+
+
+def test_documents_are_checked_together_and_shown_in_chinese(client: Client, case_id: int) -> None:
+    page = client.get(f"/cases/{case_id}?lang=zh").text
+    assert "亚马逊会审核的文件" in page
+    added = client.post(
+        f"/cases/{case_id}/documents",
+        files=[doc("invoice-oakhaven.pdf"), doc("order-confirmation.pdf"), doc("loa-unsigned.pdf")],
+    )
+    assert added.status_code == 303, added.text
+    page = client.get(f"/cases/{case_id}?lang=zh").text
+    assert "invoice-oakhaven.pdf" in page and "order-confirmation.pdf" in page and "loa-unsigned.pdf" in page
+    assert "发票" in page and "订单确认" in page
+    assert 'class="check-pass"' in page and 'class="check-fail"' in page
+    assert "每个 ASIN 的发票数量与销量对比" in page and "B0LKBRDOAK" in page
+    english = client.get(f"/cases/{case_id}?lang=en").text
+    assert "order confirmation" in english.lower()
+
+
+def test_a_file_that_is_not_a_document_is_refused_and_nothing_of_the_upload_stays(
+    client: Client, case_id: int
+) -> None:
+    refused = client.post(
+        f"/cases/{case_id}/documents",
+        files=[doc("invoice-oakhaven.pdf"), ("file", ("notes.txt", b"just notes", "text/plain"))],
+        headers={"Accept": "application/json"},
+    )
+    assert refused.status_code == 400 and "notes.txt" in refused.json()["error"]
+    assert client.get(f"/api/cases/{case_id}/export").json()["documents"] == []
+
+
+def test_a_document_is_removed_and_the_rest_checked_again(client: Client, case_id: int) -> None:
+    client.post(
+        f"/cases/{case_id}/documents", files=[doc("invoice-oakhaven.pdf"), doc("proforma-invoice.pdf")]
+    )
+    documents = client.get(f"/api/cases/{case_id}/export").json()["documents"]
+    proforma = next(d["id"] for d in documents if d["filename"] == "proforma-invoice.pdf")
+    assert client.post(f"/cases/{case_id}/documents/{proforma}/delete").status_code == 303
+    page = client.get(f"/cases/{case_id}").text
+    assert "proforma-invoice.pdf" not in page and "invoice-oakhaven.pdf" in page
+
+
+def test_a_photographed_invoice_is_read_by_ocr(client: Client, case_id: int) -> None:
+    pytest.importorskip("rapidocr_onnxruntime")
+    added = client.post(f"/cases/{case_id}/documents", files=[doc("invoice-scan.jpg")])
+    assert added.status_code == 303, added.text
+    assert "invoice-scan.jpg" in client.get(f"/cases/{case_id}").text
+
+
+def test_the_draft_attaches_the_checked_documents_and_warns_about_a_failing_one(
+    client: Client, case_id: int
+) -> None:
+    client.post(
+        f"/cases/{case_id}/documents", files=[doc("invoice-oakhaven.pdf"), doc("order-confirmation.pdf")]
+    )
+    assert client.post(f"/cases/{case_id}/drafts").status_code == 303
+    draft = client.get(f"/api/cases/{case_id}/drafts/1").json()
+    assert "OH-2026-0714" in draft["letter_text"]  # the invoice, named by its number, among the attachments
+    codes = [w.get("code") for w in draft["draft"].get("warnings_detail") or []]
+    assert "document-fails-check" in codes, codes
+    page = client.get(f"/cases/{case_id}/drafts/1?lang=zh").text
+    assert "order-confirmation.pdf" in page and "未通过亚马逊会做的检查" in page
