@@ -66,10 +66,12 @@ INPUTS = (
 # A command line with INPUT where the bad input goes; CASE, LETTER and OUT are good files or fresh paths.
 COMMANDS: dict[str, list[str]] = {
     "notice": ["notice", "INPUT"],
+    "reply": ["reply", "INPUT"],
     "analyze": ["analyze", "INPUT"],
     "draft": ["draft", "INPUT"],
     "draft --notice": ["draft", "CASE", "--notice", "INPUT"],
     "draft --reports": ["draft", "CASE", "--reports", "INPUT"],
+    "draft --reply": ["draft", "CASE", "--reply", "INPUT"],
     "draft -o": ["draft", "CASE", "-o", "INPUT"],
     "review": ["review", "INPUT"],
     "review --notice": ["review", "LETTER", "--notice", "INPUT"],

@@ -20,8 +20,12 @@ from reinstate.case.schema import (
     ActionEntry,
     Case,
     FactEntry,
+    Ground,
     LetterOptions,
     MeasureEntry,
+    NoticeReceived,
+    PathInfo,
+    ProductEntry,
     RootCauseEntry,
     Seller,
 )
@@ -30,7 +34,8 @@ from reinstate.kb import load_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-COMMANDS = ["notice", "analyze", "draft", "review", "reasons", "init", "sample-data", "demo", "serve"]
+COMMANDS = ["notice", "reply", "analyze", "draft", "paths", "review", "documents", "reasons", "init"]
+COMMANDS += ["sample-data", "demo", "serve"]
 CASES = ROOT / "tests" / "review" / "cases"
 START, END = "<!-- generated: case keys -->", "<!-- end generated -->"
 
@@ -146,7 +151,11 @@ def case_keys_md() -> str:
         (RootCauseEntry, "root_causes[]."),
         (ActionEntry, "actions_taken[]."),
         (MeasureEntry, "preventive_measures[]."),
+        (ProductEntry, "products[]."),
         (LetterOptions, "letter."),
+        (PathInfo, "path."),
+        (Ground, "path.grounds[]."),
+        (NoticeReceived, "notices_received[]."),
     ]
     for model, prefix in models:
         rows += _rows(model, prefix)

@@ -159,7 +159,7 @@ def test_demo_writes_every_sample(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["demo", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     folders = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert len(folders) == 6 and "from-reports" in folders
+    assert len(folders) == 7 and "from-reports" in folders and "inauthentic" in folders
     assert (tmp_path / "out" / "from-reports" / "analysis.json").is_file()
     assert "Our order defect rate on seller-fulfilled orders was" in (
         tmp_path / "out" / "from-reports" / "appeal.txt"
@@ -167,6 +167,8 @@ def test_demo_writes_every_sample(runner: CliRunner, tmp_path: Path) -> None:
     for folder in folders:
         for suffix in ("md", "txt", "json", "docx"):
             assert (tmp_path / "out" / folder / f"appeal.{suffix}").is_file()
+    assert (tmp_path / "out" / "inauthentic" / "documents.json").is_file()
+    assert "supplier documents checked" in result.stdout and "signs of editing" in result.stdout
 
 
 def test_python_m_reinstate_runs() -> None:

@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reinstate.case import load_case
 from reinstate.errors import OutputError
 from reinstate.kb import KnowledgeBase, load_kb
 from reinstate.letters import Draft, draft_appeal, write_docx
-from reinstate.samples import REPORTS_CASE, SAMPLE_CASES, sample_dir
+from reinstate.samples import DOCUMENTS_CASE, REPORTS_CASE, SAMPLE_CASES, sample_dir
+
+if TYPE_CHECKING:
+    from reinstate.documents import DocumentsReport
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,7 @@ class DemoResult:
     name: str
     folder: Path
     draft: Draft
+    documents: DocumentsReport | None = None
 
 
 def run_demo(target: Path) -> list[DemoResult]:
@@ -37,7 +42,38 @@ def run_demo(target: Path) -> list[DemoResult]:
         write_outputs(draft, folder / "appeal")
         results.append(DemoResult(name=name, folder=folder, draft=draft))
     results.append(_from_reports(target, kb))
+    results.append(_documents_case(target, kb))
     return results
+
+
+def _documents_case(target: Path, kb: KnowledgeBase) -> DemoResult:
+    """The inauthentic case: its supplier documents checked against the notice, the case and the
+    invented All Orders download of the data-driven case (the same invented seller), then its appeal.
+    Only the PDFs are checked here (the photo and the Chinese scan need OCR, which takes seconds)."""
+    from reinstate.documents import check_documents, documents_text
+    from reinstate.notice import parse_notice
+
+    folder = target / DOCUMENTS_CASE
+    (folder / "documents").mkdir(parents=True, exist_ok=True)
+    source = sample_dir(DOCUMENTS_CASE)
+    for entry in source.iterdir():
+        if entry.name.endswith((".yaml", ".txt")):
+            (folder / entry.name).write_text(entry.read_text(encoding="utf-8"), encoding="utf-8")
+    for entry in (source / "documents").iterdir():
+        if entry.name.endswith(".pdf"):
+            (folder / "documents" / entry.name).write_bytes(entry.read_bytes())
+    loaded = load_case(folder / "case.yaml", kb=kb)
+    notice = parse_notice(loaded.notice_text or "", kb=kb)
+    files = sorted((folder / "documents").glob("*.pdf"))
+    report = check_documents(
+        files, case=loaded.case, notice=notice, reports=[target / REPORTS_CASE / "reports"]
+    )
+    (folder / "documents.txt").write_text(documents_text(report), encoding="utf-8")
+    payload = json.dumps(report.to_json(), ensure_ascii=False, indent=2)
+    (folder / "documents.json").write_text(payload + "\n", encoding="utf-8")
+    draft = draft_appeal(loaded, kb=kb)
+    write_outputs(draft, folder / "appeal")
+    return DemoResult(name=DOCUMENTS_CASE, folder=folder, draft=draft, documents=report)
 
 
 def _from_reports(target: Path, kb: KnowledgeBase) -> DemoResult:

@@ -150,6 +150,15 @@ def _check_reason_ids(case: Case, located: LocatedYaml, path: Path, kb: Knowledg
                 key=f"reasons[{i}]",
                 fix=f"use one of: {', '.join(known)}.",
             )
+    for i, received in enumerate(case.notices_received):
+        if received.reason not in kb.reasons:
+            raise CaseFileError(
+                f"unknown reason id '{received.reason}'.",
+                path=path,
+                line=located.line_of(("notices_received", i, "reason")),
+                key=f"notices_received[{i}].reason",
+                fix=f"use one of: {', '.join(known)}.",
+            )
     for i, cause in enumerate(case.root_causes):
         if cause.reason and cause.reason not in kb.reasons:
             raise CaseFileError(

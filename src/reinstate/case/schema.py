@@ -76,6 +76,10 @@ class Seller(Strict):
         default=None,
         description="the registered name in Chinese, shown in brackets after `name` in the signature",
     )
+    address: Sentence | None = Field(
+        default=None,
+        description="the business address as registered in Seller Central (invoices and bills must match it)",
+    )
 
     @field_validator("marketplace")
     @classmethod
@@ -171,12 +175,74 @@ class MeasureEntry(Strict):
         return self
 
 
+class ProductEntry(Strict):
+    """One product and the identifiers a supplier's invoice may use for it (`reinstate documents`)."""
+
+    asin: str = Field(description="the ASIN, e.g. B0LKBRDOAK")
+    sku: str | None = Field(default=None, description="your seller SKU")
+    upc: str | None = Field(default=None, description="the UPC or EAN printed on the invoice")
+    model: str | None = Field(default=None, description="the supplier's model or item number")
+    name: Sentence | None = Field(default=None, description="the product name")
+    brand: Sentence | None = Field(default=None, description="the brand, for letters of authorization")
+
+    @field_validator("asin")
+    @classmethod
+    def _asin(cls, value: str) -> str:
+        code = value.strip().upper()
+        if not re.fullmatch(r"[A-Z0-9]{10}", code):
+            raise ValueError(f"{value!r} is not an ASIN (10 letters and digits, e.g. B0LKBRDOAK)")
+        return code
+
+
 class LetterOptions(Strict):
     max_words: int = Field(default=650, ge=150, le=5000, description="word budget of the letter")
     form_limit: int = Field(default=2000, ge=200, le=20000, description="characters per appeal-form answer")
     appendix: bool = Field(
         default=False, description="add a table of the defective orders found in the reports"
     )
+
+
+Outcome = Literal["reinstated", "more_information", "rejected", "final_decision", "unknown"]
+
+
+class Ground(Strict):
+    """One reason, in the seller's own words, why there was no violation (a dispute, a retraction request)."""
+
+    text: Sentence = Field(description="what shows there was no violation, with its dates, names and ids")
+    text_zh: Sentence | None = Field(default=None, description="the same in Chinese, for the mirror")
+    evidence: Sentence | None = Field(default=None, description="the document that proves it (an exhibit)")
+
+
+class PathInfo(Strict):
+    """What decides the path besides the notice (`reinstate draft --kind`); every key is optional."""
+
+    aha: bool | None = Field(
+        default=None, description="true when the account is enrolled in Account Health Assurance"
+    )
+    challenges_left: int | None = Field(
+        default=None, ge=0, le=3, description="Seller Challenge slots left (AHA sellers; three at most)"
+    )
+    outcomes: list[Outcome] = Field(
+        default_factory=list,
+        description="Amazon's answers to earlier appeals of this notice, oldest first (`rejected`, ...)",
+    )
+    grounds: list[Ground] = Field(
+        default_factory=list,
+        description="your reasons for saying there was no violation (dispute, retraction, challenge)",
+    )
+    rights_owner: Sentence | None = Field(
+        default=None, description="the complainant of an IP notice, when the notice does not name it"
+    )
+    claim_order: str | None = Field(default=None, description="the order id of an A-to-z claim")
+
+
+class NoticeReceived(Strict):
+    """One notice the account has received, for the repeat-violation counter."""
+
+    date: CalendarDate = Field(description="the day the notice arrived")
+    reason: str = Field(description="its reason id (`reinstate reasons`)")
+    asins: list[str] = Field(default_factory=list, description="the ASINs it named")
+    note: Sentence | None = Field(default=None, description="anything to remember about it")
 
 
 def _none_is_empty(value: Any) -> Any:
@@ -203,4 +269,13 @@ class Case(Strict):
     attachments: Annotated[list[Sentence], Listed] = Field(
         default_factory=list, description="documents sent with the appeal"
     )
+    products: Annotated[list[ProductEntry], Listed] = Field(
+        default_factory=list, description="your products with their SKU, UPC and model (invoices → ASINs)"
+    )
     letter: LetterOptions = Field(default_factory=LetterOptions)
+    path: PathInfo | None = Field(
+        default=None, description="what decides the answer path besides the notice (`draft --kind`)"
+    )
+    notices_received: Annotated[list[NoticeReceived], Listed] = Field(
+        default_factory=list, description="the notices the account received, for the repeat counter"
+    )

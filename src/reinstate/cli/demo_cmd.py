@@ -49,9 +49,16 @@ def demo(
         )
         for warning in r.draft.warnings:
             typer.secho(f"      - {warning.text()}", fg=typer.colors.YELLOW)
+        if r.documents is not None:
+            from reinstate.documents.render import documents_summary
+
+            typer.echo(f"    supplier documents checked ({r.folder}/documents.txt):")
+            for line in documents_summary(r.documents):
+                typer.echo(f"      {line}")
     first = results[0].folder / "appeal.md"
     typer.echo(
-        f"\n{results[-1].folder}/ also holds invented Seller Central downloads (reports/) and their analysis."
+        f"\n{next(r for r in results if r.name == 'from-reports').folder}/ also holds invented Seller Central "
+        "downloads (reports/) and their analysis."
     )
     typer.echo(
         f"\nEach folder holds case.yaml, notice.txt and appeal.md/.txt/.json/.docx. Start with {first}"

@@ -48,6 +48,22 @@ def draft(
     force: Annotated[
         bool, typer.Option("--force", help="Write -o over an existing file that is not an earlier draft.")
     ] = False,
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="The letter: poa (default), dispute, retraction, aha-acknowledgement, seller-challenge, "
+            "atoz-response or statement-of-reasons. `reinstate paths` says which one fits the notice.",
+        ),
+    ] = "poa",
+    reply: Annotated[
+        Path | None,
+        typer.Option(
+            "--reply",
+            help="Amazon's answer to the last appeal: warn about every ask the case and this draft do not answer.",
+        ),
+    ] = None,
     mirror: Annotated[
         bool,
         typer.Option(
@@ -56,16 +72,30 @@ def draft(
             "for you to read (never send it to Amazon).",
         ),
     ] = False,
+    documents: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--documents",
+            metavar="FILE",
+            help="A supplier document to attach (repeat): checked as `reinstate documents` does, listed "
+            "among the attachments, and a warning when it fails one of Amazon's checks.",
+        ),
+    ] = None,
 ) -> None:
     """Write the appeal (Plan of Action) for a case file; warnings say what the case still lacks.
+
+    `--kind` writes another answer instead: a dispute, a retraction request to the rights owner, an AHA
+    acknowledgement, a Seller Challenge, an A-to-z claim response or a request for the statement of reasons.
 
     stderr starts with whether the letter is ready to send and, if not, what blocks it; `--strict`
     then exits with 1, so a script never sends a letter that is not ready.
     """
     from reinstate.case import load_case
-    from reinstate.letters import DraftOptions, draft_appeal
+    from reinstate.letters import DraftOptions
+    from reinstate.letters.kinds import check_kind, draft_letter
     from reinstate.yamlio import read_text
 
+    check_kind(kind)
     fmt = _draft_format(output_format, output)
     mirror_path = _mirror_path(output, fmt) if mirror else None
     loaded = load_case(case, allow_outside=allow_outside)
@@ -84,9 +114,22 @@ def draft(
         loaded = replace(loaded, report_paths=(reports,))
     if (max_words is not None and max_words < 150) or (form_limit is not None and form_limit < 200):
         raise fail("--max-words must be at least 150 and --form-limit at least 200.")
-    result = draft_appeal(
-        loaded, options=DraftOptions(max_words=max_words, form_limit=form_limit, appendix=appendix)
+    answer = _read_reply(reply) if reply is not None else None
+    document_warnings: list[Any] = []
+    if documents:
+        loaded, document_warnings = _with_documents(loaded, documents)
+    result = draft_letter(
+        loaded,
+        kind,
+        options=DraftOptions(max_words=max_words, form_limit=form_limit, appendix=appendix),
+        outcomes=(str(answer.outcome),) if answer is not None else (),
     )
+    if answer is not None:
+        from reinstate.reply import check_against
+
+        result = replace(result, warnings=[*result.warnings, *check_against(answer, loaded.case, result)])
+    if document_warnings:
+        result = replace(result, warnings=[*result.warnings, *document_warnings])
     _write_draft(result, fmt, output)
     if mirror_path is not None:
         from reinstate.letters import write_mirror_docx
@@ -110,6 +153,25 @@ def draft(
         typer.echo(summary, err=True)
     if strict and not result.ready:
         raise typer.Exit(1)
+
+
+def _with_documents(loaded: Any, files: list[Path]) -> tuple[Any, list[Any]]:
+    """The case with the checked documents among its attachments, and the warnings they raise."""
+    from reinstate.documents import check_documents
+    from reinstate.letters.checked_documents import with_documents
+    from reinstate.notice import parse_notice
+
+    notice = parse_notice(loaded.notice_text, source="notice") if loaded.notice_text else None
+    report = check_documents(files, case=loaded.case, notice=notice, reports=list(loaded.report_paths))
+    return with_documents(loaded, report)
+
+
+def _read_reply(path: Path) -> Any:
+    """Amazon's reply read from a file (bad input is an ``InputError``: one line, exit code 2)."""
+    from reinstate.reply import read_reply
+    from reinstate.yamlio import read_text
+
+    return read_reply(read_text(path), source=str(path))
 
 
 def _say_readiness(result: Any, lang: str) -> None:
@@ -160,9 +222,10 @@ def _earlier_draft(path: Path) -> bool:
         head = path.read_bytes()[:4096].decode("utf-8", errors="replace")
     except (OSError, KeyError, zipfile.BadZipFile):
         return False
-    return head.lstrip().startswith(("Subject: Plan of Action", "**Subject:** Plan of Action")) or (
-        '"schema": "reinstate.draft/1"' in head
-    )
+    from reinstate.letters.kinds import DRAFT_STARTS
+
+    starts = ("Subject: Plan of Action", "**Subject:** Plan of Action", *DRAFT_STARTS)
+    return head.lstrip().startswith(starts) or ('"schema": "reinstate.draft/1"' in head)
 
 
 def _mirror_path(output: Path | None, fmt: str) -> Path:

@@ -121,6 +121,14 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A titled group of numbered points in a letter that is not a Plan of Action (``Letter.parts``)."""
+
+    title: str
+    items: list[Item]
+
+
+@dataclass(frozen=True)
 class Letter:
     subject: str
     salutation: str
@@ -139,6 +147,10 @@ class Letter:
     lead: list[str] = field(default_factory=list)  # the figure and the event the opening states
     # every paragraph or point in order as {section, en, zh}: the Chinese mirror the seller reads
     mirror: list[dict[str, str | None]] = field(default_factory=list)
+    kind: str = "poa"  # the letter kind (`draft --kind`): poa, dispute, retraction, ... (see letters/kinds)
+    # a non-POA letter's titled points, between the facts and the closing
+    parts: list[Part] = field(default_factory=list)
+    recipient: str = "Amazon"  # who the letter is for: a retraction request goes to the rights owner
 
 
 @dataclass
@@ -164,6 +176,8 @@ class Draft:
         letter = self.letter
         return {
             "schema": "reinstate.draft/1",
+            "kind": letter.kind,
+            "recipient": letter.recipient,
             "ready": self.ready,
             "blocking": [b.to_json() for b in self.blocking],
             "reasons": self.reasons,
@@ -187,6 +201,7 @@ class Draft:
                     "closing": letter.closing,
                     "attachments": letter.attachments,
                     "appendix": letter.appendix,
+                    "parts": [{"title": p.title, "items": [i.text for i in p.items]} for p in letter.parts],
                 },
             },
             "form": self.form,
@@ -218,6 +233,12 @@ class Draft:
             appendix=list(sections.get("appendix", [])),
             lead=list(letter.get("lead", [])),
             mirror=list(letter.get("mirror", [])),
+            kind=str(data.get("kind") or "poa"),
+            parts=[
+                Part(title=str(p["title"]), items=[Item(text=str(t)) for t in p["items"]])
+                for p in sections.get("parts", [])
+            ],
+            recipient=str(data.get("recipient") or "Amazon"),
         )
         return cls(
             reasons=list(data["reasons"]),

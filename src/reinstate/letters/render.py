@@ -41,7 +41,8 @@ def _template(name: str) -> Template:
 
 def render_text(letter: Letter, fmt: str = "txt") -> str:
     """The whole letter as ``txt`` (for pasting into Amazon's form) or ``md``."""
-    text = _template(f"letter.{fmt}.j2").render(letter=letter)
+    name = "letter" if letter.kind == "poa" else letter.kind
+    text = _template(f"{name}.{fmt}.j2").render(letter=letter)
     text = re.sub(
         r"[ \t]+\n", lambda m: "  \n" if fmt == "md" and m.group(0).startswith("  ") else "\n", text
     )
@@ -82,6 +83,7 @@ def write_docx(draft: Draft, path: Path) -> None:
         ("Root causes", letter.root_causes),
         ("Actions we have taken", letter.actions_taken),
         ("Preventive measures", letter.preventive_measures),
+        *((part.title, part.items) for part in letter.parts),
     ):
         if not items:
             continue

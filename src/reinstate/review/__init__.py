@@ -75,8 +75,9 @@ def context_for(
     complaint_ids: Iterable[str] = (),
     documents: Iterable[str] = (),
     kb: KnowledgeBase | None = None,
+    kind: str = "poa",
 ) -> ReviewContext:
-    """What a letter must answer, from reason ids and the items a notice cites."""
+    """What a letter must answer, from reason ids and the items a notice cites (``kind``: the letter kind)."""
     kb = kb or load_kb()
     reasons = tuple(kb.reason(r) for r in dict.fromkeys(reason_ids))
     ids = {r.id for r in reasons}
@@ -87,6 +88,7 @@ def context_for(
         complaint_ids=tuple(dict.fromkeys(complaint_ids)),
         documents=tuple((d, kb.document_name(d)) for d in dict.fromkeys(documents)),
         other_reasons=tuple(r for r in kb.reasons.values() if r.id not in ids) if reasons else (),
+        kind=kind,
     )
 
 

@@ -25,6 +25,7 @@ class ReviewContext:
     complaint_ids: tuple[str, ...] = ()
     documents: tuple[tuple[str, str], ...] = ()  # (document id, English name)
     other_reasons: tuple[Reason, ...] = ()  # every known reason not in `reasons`, for off-topic causes
+    kind: str = "poa"  # the letter kind (`draft --kind`): some rules hold only for some kinds
 
     @property
     def given(self) -> bool:

@@ -13,6 +13,7 @@ SAMPLE_CASES = (
     "packaging-damage",
 )
 REPORTS_CASE = "from-reports"  # drafted by `reinstate demo` after it writes the sample downloads
+DOCUMENTS_CASE = "inauthentic"  # its documents/ are checked by `reinstate demo` against those downloads
 
 
 def sample_dir(name: str) -> Traversable:
