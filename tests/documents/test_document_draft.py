@@ -40,3 +40,15 @@ def test_draft_refuses_a_bad_document(runner: CliRunner, tmp_path: Path) -> None
         app, ["draft", str(tmp_path / "case.yaml"), "--documents", str(tmp_path / "x.pdf")]
     )
     assert result.exit_code == 2 and "x.pdf" in result.stderr
+
+
+def test_the_signature_carries_the_registered_address(sample_case: object) -> None:
+    """The business address invoices are checked against is the one the letter is signed with."""
+    from reinstate.letters import draft_appeal
+
+    letter = draft_appeal(sample_case).text  # type: ignore[arg-type]
+    tail = letter[letter.rindex("Sincerely,") :]
+    assert (
+        "Larkspur Home & Apparel (深圳市云雀家居用品有限公司)\n2150 Harbor View Drive, Suite 400, Tacoma"
+        in tail
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from typer.testing import CliRunner
@@ -84,3 +85,10 @@ def test_paths_needs_a_case_or_a_notice_and_known_outcomes(runner: CliRunner, wr
     case = write_case(VARIATION_NOTICE)
     bad = runner.invoke(app, ["paths", str(case), "--outcome", "lost"])
     assert bad.exit_code == 2 and "unknown --outcome 'lost'" in bad.stderr
+
+
+def test_paths_with_an_empty_notice_file_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "notice.txt"
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["paths", "--notice", str(empty)])
+    assert result.exit_code == 2 and "the notice is empty" in result.output

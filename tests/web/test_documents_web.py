@@ -4,6 +4,7 @@ a file that cannot be read is refused with nothing kept; a document can be remov
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,62 @@ def test_the_draft_attaches_the_checked_documents_and_warns_about_a_failing_one(
     assert "document-fails-check" in codes, codes
     page = client.get(f"/cases/{case_id}/drafts/1?lang=zh").text
     assert "order-confirmation.pdf" in page and "未通过亚马逊会做的检查" in page
+
+
+def test_document_messages_on_the_page_name_no_option_or_case_file_key(client: Client) -> None:
+    """A case with no address and no All Orders: the page says what to do in the app, in both languages."""
+    made = client.post(
+        "/cases",
+        {"title": "No address", "seller_name": "Larkspur Home & Apparel",
+         "notice_text": (SAMPLE / "notice.txt").read_text(encoding="utf-8")},
+    )  # fmt: skip
+    number = int(made.headers["location"].rsplit("/", 1)[1])
+    client.post(
+        f"/cases/{number}/documents", files=[doc("invoice-oakhaven.pdf"), doc("invoice-glazeworks-short.pdf")]
+    )
+    for lang in ("en", "zh"):
+        section = (
+            client.get(f"/cases/{number}?lang={lang}").text.split('id="documents"')[1].split("</section>")[0]
+        )
+        assert "invoice-oakhaven.pdf" in section
+        for internal in (
+            "--reports",
+            "--notice",
+            "--case",
+            "seller.address",
+            "`",
+            "case file",
+            "申诉资料文件",
+        ):
+            assert internal not in section, (lang, internal)
+    assert "upload All Orders to know" in client.get(f"/cases/{number}?lang=en").text
+
+
+def test_the_products_identifiers_tie_invoice_lines_to_the_asins(client: Client, case_id: int) -> None:
+    client.post(f"/cases/{case_id}/documents", files=[doc("invoice-oakhaven.pdf")])
+    page = client.get(f"/cases/{case_id}?lang=zh").text
+    assert "商品编码" in page and 'name="product_asin" value="B0LKBRDOAK"' in page  # the notice's ASINs first
+
+    def identifiers() -> str:
+        stored = json.loads(client.get(f"/api/cases/{case_id}/export").json()["documents"][-1]["checks_json"])
+        return next(c["status"] for c in stored["documents"][0]["checks"] if c["id"] == "identifiers_match")
+
+    assert identifiers() == "fail"
+    version = client.get(f"/api/cases/{case_id}").json()["case"]["version"]
+    saved = client.post(
+        f"/cases/{case_id}/products",
+        {"version": str(version), "product_asin": ["B0LKBRDOAK", ""], "product_model": ["OH-CB-L", ""],
+         "product_upc": ["840123450017", ""], "product_sku": ["", ""], "product_brand": ["OAKHAVEN", ""]},
+    )  # fmt: skip
+    assert saved.status_code == 303
+    assert identifiers() == "pass"
+    bad = client.post(
+        f"/cases/{case_id}/products?lang=zh",
+        {"version": str(version + 1), "product_asin": "B0BAD"},
+        headers={"Accept": "application/json"},
+    )
+    assert (
+        bad.status_code == 400
+        and "第 1 条商品" in bad.json()["error"]
+        and "products" not in bad.json()["error"]
+    )

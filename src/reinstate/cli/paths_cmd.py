@@ -54,7 +54,8 @@ def paths(
         loaded = replace(loaded, notice_text=read_input(notice, what="notice"))
     text = loaded.notice_text if loaded is not None else read_input(str(notice), what="notice")
     kb = load_kb()
-    parsed = parse_notice(text, kb=kb, source="notice") if text else None
+    # a notice given on the command line must be one (an empty file is an error, as for `notice`)
+    parsed = parse_notice(text or "", kb=kb, source=str(notice)) if text or notice is not None else None
     report = advise_path(parsed, text, loaded.case if loaded else None, tuple(outcome or ()))
     counts: list[Any] = []
     if loaded is not None and loaded.case.notices_received:

@@ -63,10 +63,12 @@ def check_documents(
     notice: Notice | None = None,
     reports: Sequence[Path] = (),
     today: dt.date | None = None,
+    web: bool = False,
 ) -> DocumentsReport:
-    """Read and check every file; :class:`~reinstate.errors.InputError` names a file that cannot be read."""
+    """Read and check every file; :class:`~reinstate.errors.InputError` names a file that cannot be read.
+    ``web``: the messages say what to do in the web app rather than which option or case-file key to use."""
     docs = [read_one(Path(p)) for p in paths]
-    ctx = _context(case, notice, today or dt.date.today())
+    ctx = replace(_context(case, notice, today or dt.date.today()), web=web)
     sku_asins: dict[str, str] = {}
     if reports:
         ctx, sku_asins = _with_sales(ctx, list(reports))

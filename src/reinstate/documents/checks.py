@@ -179,8 +179,13 @@ def buyer_matches_seller(fields: Fields, ctx: CheckContext, check_id: str = "buy
         return Check(
             check_id,
             "unknown",
-            "The name matches; add `seller.address` to the case file to compare the address too.",
-            "名称一致；请在申诉资料文件中填写 seller.address，以便同时比对地址。",
+            "The name matches; the case has no business address to compare the address with: check by eye that "
+            "it is your address as registered in Seller Central."
+            if ctx.web
+            else "The name matches; add `seller.address` to the case file to compare the address too.",
+            "名称一致；这个申诉没有填写营业地址，无法比对地址：请亲自核对是否为您在卖家平台注册的地址。"
+            if ctx.web
+            else "名称一致；请在申诉资料文件中填写 seller.address，以便同时比对地址。",
             evidence,
         )
     printed = " ".join(v for v in (buyer.name, buyer.address) if v)

@@ -50,6 +50,7 @@ class CheckContext:
     sales_window: tuple[dt.date, dt.date] | None = None
     orders_span: tuple[dt.date, dt.date] | None = None  # the purchase dates the download actually covers
     extra: dict[str, str] = field(default_factory=dict)
+    web: bool = False  # checked for the web app: say what to do there, not which option or key to use
 
     @property
     def target_asins(self) -> tuple[str, ...]:

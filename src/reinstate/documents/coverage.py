@@ -86,18 +86,29 @@ def identifiers_match(doc: Document, ctx: CheckContext, products: tuple[Product,
         return Check(
             "identifiers_match",
             "unknown",
-            "No ASIN to compare with: give the notice (--notice) or list your products in the case file "
+            "No ASIN to compare with: the notice names none. Check by eye that each line is a product you sell "
+            "under the ASINs in question."
+            if ctx.web
+            else "No ASIN to compare with: give the notice (--notice) or list your products in the case file "
             "(`products`), then check again.",
-            "没有可比对的 ASIN：请提供通知（--notice），或在申诉资料文件的 products 中列出商品后再检查。",
+            "没有可比对的 ASIN：通知里没有列出 ASIN。请亲自核对每一行是否是相关 ASIN 下销售的商品。"
+            if ctx.web
+            else "没有可比对的 ASIN：请提供通知（--notice），或在申诉资料文件的 products 中列出商品后再检查。",
             "; ".join(f"{item.description}: {_ids(item.identifiers)}" for item in items[:4]),
         )
     return Check(
         "identifiers_match",
         "fail",
-        f"No line can be tied to {', '.join(sorted(targets))}. Add the supplier's model number or UPC of each "
+        f"No line can be tied to {', '.join(sorted(targets))} by an ASIN, SKU, model number or UPC we know. If the "
+        "invoice shows your listing's model or UPC, check by eye that it matches; otherwise this invoice does not "
+        "cover these ASINs."
+        if ctx.web
+        else f"No line can be tied to {', '.join(sorted(targets))}. Add the supplier's model number or UPC of each "
         "product to `products` in the case file if they are on the invoice; otherwise this invoice does not "
         "cover these ASINs.",
-        f"没有任何一行能对应到 {'、'.join(sorted(targets))}。如果发票上有型号或 UPC，请在申诉资料文件的 products 中填写；否则这张发票不能证明这些 ASIN 的来源。",
+        f"没有任何一行能通过已知的 ASIN、SKU、型号或 UPC 对应到 {'、'.join(sorted(targets))}。如果发票上有您商品的型号或 UPC，请亲自核对是否一致；否则这张发票不能证明这些 ASIN 的来源。"
+        if ctx.web
+        else f"没有任何一行能对应到 {'、'.join(sorted(targets))}。如果发票上有型号或 UPC，请在申诉资料文件的 products 中填写；否则这张发票不能证明这些 ASIN 的来源。",
         "; ".join(f"{item.description}: {_ids(item.identifiers)}" for item in items[:4]),
     )
 
@@ -159,9 +170,14 @@ def quantity_covers_sales(
         return Check(
             "quantity_covers_sales",
             "unknown",
-            "Units sold are not known: give the All Orders report with --reports to compare them with the units "
+            "Units sold are not known: upload the All Orders report to the case to compare them with the units "
+            "invoiced."
+            if ctx.web
+            else "Units sold are not known: give the All Orders report with --reports to compare them with the units "
             "invoiced.",
-            "不知道售出数量：请用 --reports 提供所有订单报告（All Orders），以便与发票数量比对。",
+            "不知道售出数量：请把所有订单报告（All Orders）上传到这个申诉，以便与发票数量比对。"
+            if ctx.web
+            else "不知道售出数量：请用 --reports 提供所有订单报告（All Orders），以便与发票数量比对。",
             evidence,
         )
     short = [row for row in relevant if row.status == "fail"]

@@ -384,6 +384,8 @@ def signature(loaded: LoadedCase) -> list[str]:
     if seller.contact:
         lines.append(seller.contact)
     lines.append(f"{seller.name} ({seller.legal_name})" if seller.legal_name else seller.name)
+    if seller.address:  # as registered in Seller Central: the address invoices and bills are checked against
+        lines.append(seller.address)
     if seller.merchant_token:
         lines.append(f"Merchant token: {seller.merchant_token}")
     if seller.marketplace:

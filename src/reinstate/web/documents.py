@@ -42,7 +42,11 @@ def checked_report(store: Store, user: User, case_id: int, kb: KnowledgeBase) ->
                 path.write_bytes(store.get_report(user, case_id, upload.id).content)
                 orders.append(path)
         return check_documents(
-            paths, case=case_model(overview.case), notice=notice_of(overview.case, kb), reports=orders
+            paths,
+            case=case_model(overview.case),
+            notice=notice_of(overview.case, kb),
+            reports=orders,
+            web=True,
         )
 
 

@@ -95,6 +95,7 @@ PARTS = {
     "root_causes": ("Root cause", "root cause", "根本原因", "问题的原因"),
     "actions_taken": ("Action", "action taken", "已采取的措施", "做了什么"),
     "preventive_measures": ("Preventive measure", "measure", "预防措施", "以后怎么防止"),
+    "products": ("Product", "product", "商品", "商品信息"),
 }
 
 

@@ -8,10 +8,11 @@ from fastapi import APIRouter, Depends, Request
 
 from reinstate.kb.describe import list_json, reason_json
 from reinstate.notice import parse_notice
+from reinstate.web.letter_views import draft_page
 from reinstate.web.pages import language
 from reinstate.web.routes.cases import UserDep, _text, json_object, store_of
 from reinstate.web.security import check_csrf
-from reinstate.web.views import case_list, case_page, draft_page
+from reinstate.web.views import case_list, case_page
 
 router = APIRouter(prefix="/api", dependencies=[Depends(check_csrf)])
 

@@ -17,10 +17,10 @@ from reinstate.review import ReviewContext, review_text
 from reinstate.review.render import review_text_report
 from reinstate.store import User
 from reinstate.web.i18n import gettext_for
+from reinstate.web.letter_views import compare_page, draft_page, edited_draft, highlight
 from reinstate.web.pages import language, render
 from reinstate.web.routes.cases import UserDep, _text, json_object, store_of
 from reinstate.web.security import check_csrf, current_user
-from reinstate.web.views import compare_page, draft_page, edited_draft, highlight
 from reinstate.web.workspace import notice_of
 
 router = APIRouter(dependencies=[Depends(check_csrf)])
