@@ -162,3 +162,36 @@ def test_the_products_identifiers_tie_invoice_lines_to_the_asins(client: Client,
         and "第 1 条商品" in bad.json()["error"]
         and "products" not in bad.json()["error"]
     )
+
+
+def test_basic_details_can_be_corrected_later_and_the_documents_are_checked_again(client: Client) -> None:
+    made = client.post(
+        "/cases",
+        {"title": "No address yet", "seller_name": "Larkspur Home & Apparel",
+         "notice_text": (SAMPLE / "notice.txt").read_text(encoding="utf-8")},
+    )  # fmt: skip
+    number = int(made.headers["location"].rsplit("/", 1)[1])
+    client.post(f"/cases/{number}/documents", files=[doc("invoice-oakhaven.pdf")])
+    page = client.get(f"/cases/{number}?lang=zh").text
+    assert "基本资料" in page and "还没有填写营业地址" in page
+    version = client.get(f"/api/cases/{number}").json()["case"]["version"]
+    chinese = client.post(
+        f"/cases/{number}/details?lang=zh",
+        {"version": str(version), "title": "x", "seller_name": "云雀家居"},
+        headers={"Accept": "application/json"},
+    )
+    assert chinese.status_code == 400 and "英文或拼音" in chinese.json()["error"]
+    saved = client.post(
+        f"/cases/{number}/details",
+        {"version": str(version), "title": "Inauthentic, two products", "seller_name": "Larkspur Home & Apparel",
+         "legal_name": "深圳市云雀家居用品有限公司", "marketplace": "us",
+         "address": "2150 Harbor View Drive, Suite 400,\n Tacoma, WA 98402, USA"},
+    )  # fmt: skip
+    assert saved.status_code == 303
+    case = client.get(f"/api/cases/{number}").json()
+    assert case["case"]["title"] == "Inauthentic, two products" and case["case"]["marketplace"] == "US"
+    assert case["plan"]["seller"]["address"] == "2150 Harbor View Drive, Suite 400, Tacoma, WA 98402, USA"
+    stored = json.loads(client.get(f"/api/cases/{number}/export").json()["documents"][-1]["checks_json"])
+    buyer = next(c for c in stored["documents"][0]["checks"] if c["id"] == "buyer_matches_seller")
+    assert buyer["status"] == "pass"  # checked again with the address
+    assert "还没有填写营业地址" not in client.get(f"/cases/{number}?lang=zh").text

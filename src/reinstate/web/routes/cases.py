@@ -16,7 +16,7 @@ from reinstate.errors import InputError
 from reinstate.kb.phrases import CJK
 from reinstate.notice import parse_notice
 from reinstate.store import Store, User
-from reinstate.web.documents import checked_report
+from reinstate.web.documents import check_case_documents, checked_report
 from reinstate.web.pages import language, render, wants_json
 from reinstate.web.replies import STORED_OUTCOME, answer_by, read_stored
 from reinstate.web.security import check_csrf, current_user
@@ -105,14 +105,7 @@ def create_case(
 ) -> Response:
     kb = request.app.state.kb
     store = store_of(request)
-    if CJK.search(seller_name):
-        raise InputError(
-            "the business name must be in English or pinyin, as registered in Seller Central: the letter is "
-            "in English.",
-            fix="write the English or pinyin name, and the Chinese registered name in the field below it.",
-            message_zh="卖家名称请填写英文或拼音（与卖家平台注册信息一致）：申诉信是英文的。",
-            fix_zh="请填写英文或拼音名称；中文注册名称可以填在下面一栏。",
-        )
+    _english_name(seller_name)
     notice_text = _text(notice_text, request, "notice")
     notice = parse_notice(notice_text, kb=kb, source="notice") if notice_text.strip() else None
     case = store.create_case(  # one write: a refused field leaves no half-made case behind
@@ -149,6 +142,55 @@ async def show_case(request: Request, case_id: int, user: UserDep) -> Response:
     )
     page["upload_limit"] = f"{request.app.state.settings.max_upload_bytes // (1024 * 1024)} MB"
     return render(request, "case.html", page)
+
+
+@router.post("/cases/{case_id}/details")
+def save_details(
+    request: Request,
+    case_id: int,
+    user: UserDep,
+    version: Annotated[int, Form()],
+    title: Annotated[str, Form(max_length=200)],
+    seller_name: Annotated[str, Form(max_length=200)],
+    legal_name: Annotated[str, Form(max_length=200)] = "",
+    address: Annotated[str, Form(max_length=300)] = "",
+    marketplace: Annotated[str, Form(max_length=40)] = "",
+) -> Response:
+    """The case's basic details, as on the new-case form: the title, the business name in English or
+    pinyin, the Chinese registered name, the registered address and the marketplace."""
+    _english_name(seller_name)
+    store = store_of(request)
+    case = store.get_case(user, case_id)
+    data = case_data(case)
+    seller = {k: v for k, v in dict(data.get("seller") or {}).items() if k not in ("legal_name", "address")}
+    seller |= {"name": seller_name.strip()}
+    if legal_name.strip():
+        seller["legal_name"] = legal_name.strip()
+    if address.split():
+        seller["address"] = " ".join(address.split())
+    if marketplace.strip():
+        seller["marketplace"] = marketplace.strip().upper()
+    else:
+        seller.pop("marketplace", None)
+    data["seller"] = seller
+    store.update_case(
+        user, case_id, version, title=title.strip(), seller_name=seller_name.strip(),
+        marketplace=marketplace.strip().upper(), case_yaml=validated_yaml(data),
+    )  # fmt: skip
+    if store.list_documents(user, case_id):
+        check_case_documents(store, user, case_id, request.app.state.kb)  # the name and address changed
+    return RedirectResponse(f"/cases/{case_id}#details", status_code=303)
+
+
+def _english_name(seller_name: str) -> None:
+    if CJK.search(seller_name):
+        raise InputError(
+            "the business name must be in English or pinyin, as registered in Seller Central: the letter is "
+            "in English.",
+            fix="write the English or pinyin name, and the Chinese registered name in the field below it.",
+            message_zh="卖家名称请填写英文或拼音（与卖家平台注册信息一致）：申诉信是英文的。",
+            fix_zh="请填写英文或拼音名称；中文注册名称可以填在下面一栏。",
+        )
 
 
 @router.post("/cases/{case_id}/notice")
