@@ -142,6 +142,25 @@ def test_init_then_draft(runner: CliRunner, tmp_path: Path) -> None:
     assert "根本原因" in drafted.stderr and "占位" in drafted.stderr  # warnings follow `language: zh`
 
 
+def test_init_offers_the_address_and_for_document_cases_the_products(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    notice = tmp_path / "notice.txt"
+    notice.write_text(
+        "We received reports that items you sold were inauthentic. ASIN: B0LKBRDOAK", encoding="utf-8"
+    )
+    case = tmp_path / "case.yaml"
+    assert runner.invoke(app, ["init", str(case), "--notice", str(notice)]).exit_code == 0
+    text = case.read_text(encoding="utf-8")
+    assert "  # address: <the business address as registered in Seller Central" in text
+    assert "\nproducts: []\n" in text and "#   - asin: B0LKBRDOAK" in text
+    assert runner.invoke(app, ["draft", str(case)]).exit_code == 0  # it still drafts as it is
+    late = tmp_path / "late.yaml"
+    notice.write_text("Your late shipment rate is above our target of 4%.", encoding="utf-8")
+    assert runner.invoke(app, ["init", str(late), "--notice", str(notice)]).exit_code == 0
+    assert "products:" not in late.read_text(encoding="utf-8")  # no documents to check for this reason
+
+
 def test_init_refuses_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:
     case = tmp_path / "case.yaml"
     case.write_text("keep me", encoding="utf-8")

@@ -27,6 +27,16 @@ INTRO = {
     ],
 }
 
+ADDRESS_HINT = {
+    "en": "the business address as registered in Seller Central: invoices and bills are checked against it, "
+    "and the letter is signed with it",
+    "zh": "卖家平台注册的营业地址：发票和账单要与它核对，申诉信的署名也会用它",
+}
+PRODUCTS_HINT = {
+    "en": "Your products' identifiers, so `reinstate documents` can tie invoice lines to the ASINs in question.",
+    "zh": "商品编码：`reinstate documents` 用它把发票上的商品对应到相关 ASIN。",
+}
+
 SECTIONS = {
     "en": {
         "facts": "Plain facts the letter may rely on: dates, counts, what happened.",
@@ -76,6 +86,7 @@ def starter_case(
         f"  name: {PLACEHOLDER_NAME}    # as registered in Seller Central",
         "  marketplace: US                 # US UK DE FR IT ES CA MX JP AU IN ...",
         "  fulfillment: MFN                # MFN, FBA or both",
+        f"  # address: <{ADDRESS_HINT[lang]}>",
     ]
     if notice:
         lines.append(f"notice: {notice}")
@@ -101,6 +112,14 @@ def starter_case(
         lines += [f"#   - text: {m.text.en}", f"#     owner: {m.owner.en}", "#     start: 2026-11-20"]
         lines += [f"#     frequency: {m.frequency.en}"]
     lines += ["", f"# {s['attachments']}", "attachments: []"]
+    if any("invoices" in r.documents for r in reasons):  # documents will be checked: tie invoices to ASINs
+        lines += ["", f"# {PRODUCTS_HINT[lang]}", "products: []", f"#   {s['example']}:"]
+        lines += [
+            "#   - asin: B0LKBRDOAK",
+            "#     sku: BOARD-OAK-L",
+            "#     model: OH-CB-L",
+            '#     upc: "840123450017"',
+        ]
     return "\n".join(lines) + "\n"
 
 
