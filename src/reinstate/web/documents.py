@@ -10,19 +10,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reinstate.kb import KnowledgeBase
-from reinstate.store import Store, User
+from reinstate.store import CaseDocument, Store, User
 from reinstate.web.workspace import case_model, notice_of
 
 if TYPE_CHECKING:
     from reinstate.documents import DocumentsReport
 
 
-def checked_report(store: Store, user: User, case_id: int, kb: KnowledgeBase) -> DocumentsReport | None:
-    """Every document of the case checked together (None when there is none). Each file is read from a
-    folder of its own under its own name, so messages and the letter name it as the seller does."""
+def checked_report(
+    store: Store, user: User, case_id: int, kb: KnowledgeBase, documents: list[CaseDocument] | None = None
+) -> DocumentsReport | None:
+    """Every document of the case (``documents``, when the caller has listed them) checked together; None
+    when there is none. Each file is read from a folder of its own under its own name, so messages and
+    the letter name it as the seller does."""
     from reinstate.documents import check_documents
 
-    documents = store.list_documents(user, case_id)
+    documents = store.list_documents(user, case_id) if documents is None else documents
     if not documents:
         return None
     overview = store.case_overview(user, case_id)
@@ -53,10 +56,10 @@ def checked_report(store: Store, user: User, case_id: int, kb: KnowledgeBase) ->
 def check_case_documents(store: Store, user: User, case_id: int, kb: KnowledgeBase) -> dict[str, Any] | None:
     """Check every document of the case and keep the result with the newest one; the result, or None when
     the case has no document. An :class:`~reinstate.errors.InputError` names a file that cannot be read."""
-    checked = checked_report(store, user, case_id, kb)
+    documents = store.list_documents(user, case_id)
+    checked = checked_report(store, user, case_id, kb, documents)
     if checked is None:
         return None
-    documents = store.list_documents(user, case_id)
     result: dict[str, Any] = checked.to_json()
     for entry, doc in zip(result.get("documents", []), documents, strict=False):
         entry["path"] = doc.filename  # the seller's file name, not the temporary path
@@ -65,9 +68,8 @@ def check_case_documents(store: Store, user: User, case_id: int, kb: KnowledgeBa
     return result
 
 
-def stored_checks(store: Store, user: User, case_id: int) -> dict[str, Any] | None:
-    """The last stored result, if the newest document carries one."""
-    documents = store.list_documents(user, case_id)
+def stored_checks(documents: list[CaseDocument]) -> dict[str, Any] | None:
+    """The last stored result, if the newest of the case's documents carries one."""
     if not documents or not documents[-1].checks_json:
         return None
     data = json.loads(documents[-1].checks_json)

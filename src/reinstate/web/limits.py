@@ -7,9 +7,12 @@ answers in the page's language with what to do. A body is only counted when a ro
 
 from __future__ import annotations
 
-from starlette.datastructures import Headers
+from starlette.datastructures import Headers, UploadFile
 from starlette.exceptions import HTTPException
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from reinstate.errors import InputError
 
 
 class BodyLimit:
@@ -39,3 +42,29 @@ class BodyLimit:
             return message
 
         await self.app(scope, limited, send)
+
+
+MAX_FILES = 20  # one submit; more is a mistake (a whole folder), said plainly
+
+
+async def chosen_files(
+    request: Request, *, default_name: str, none_fix: str, many_fix: str, too_large_fix: str
+) -> list[tuple[str, bytes]]:
+    """The files of the form's ``file`` field as (name, content): at least one, at most :data:`MAX_FILES`,
+    each within the upload limit (the body limit above already bounds them together); the fixes say what
+    to do in the words of the page that asked (``many_fix`` takes ``{n}``, the most files at once)."""
+    limit = request.app.state.settings.max_upload_bytes
+    form = await request.form(max_part_size=limit + 1, max_files=MAX_FILES + 1)
+    uploads = [f for f in form.getlist("file") if isinstance(f, UploadFile)]
+    if not uploads:
+        raise InputError("no file was chosen.", fix=none_fix)
+    if len(uploads) > MAX_FILES:
+        raise InputError(f"{len(uploads)} files at once.", fix=many_fix.format(n=MAX_FILES))
+    files = []
+    for upload in uploads:
+        name = upload.filename or default_name
+        content = await upload.read(limit + 1)
+        if len(content) > limit:
+            raise InputError(f"'{name}' is larger than {limit // (1024 * 1024)} MB.", fix=too_large_fix)
+        files.append((name, content))
+    return files

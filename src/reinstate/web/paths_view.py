@@ -8,7 +8,7 @@ from typing import Any
 
 from reinstate.kb import KnowledgeBase
 from reinstate.notice import Notice
-from reinstate.paths import Received, advise_path, count_repeats
+from reinstate.paths import Received, advise_path, count_repeats, policy_names
 from reinstate.store import Case
 
 PATH_NAMES = {
@@ -84,7 +84,7 @@ def repeats_view(
     if case_file is not None:
         received += [Received(n.date, n.reason) for n in case_file.notices_received]
     unique = list(dict.fromkeys(received))  # the same notice listed twice counts once
-    names = {rid: (r.letter.subject, r.names.zh) for rid, r in kb.reasons.items()}
+    names = policy_names(kb)
     counts = count_repeats(unique, dt.date.today(), names)
     return [
         {"message": c.message_zh if lang == "zh" else c.message, "level": c.level, "count": c.count}

@@ -19,6 +19,8 @@ STORED_OUTCOME = {
     "final_decision": "rejected",
     "unknown": "other",
 }
+# And back, for the path advisor: the reader's outcome a stored one stands for (the first that maps to it).
+READER_OUTCOME = {stored: read for read, stored in reversed(STORED_OUTCOME.items())}
 
 
 def read_stored(text: str) -> Reply | None:

@@ -28,7 +28,7 @@ from reinstate.store import (
 from reinstate.web.deadlines import countdown, days_left, deadline_basis
 from reinstate.web.documents import documents_view, stored_checks
 from reinstate.web.paths_view import path_view, repeats_view
-from reinstate.web.replies import read_stored, reply_view
+from reinstate.web.replies import READER_OUTCOME, read_stored, reply_view
 from reinstate.web.workspace import case_data, case_model, notice_of
 
 
@@ -237,6 +237,7 @@ def case_page(
     ready = drafts_ready(store, user, case_id) if drafts else {}
     plan = case_data(case)  # the stored YAML, parsed once for the form and its phrase rows
     model = case_model(case)
+    files = store.list_documents(user, case_id)
     return {
         "case": case_summary(case, drafts[-1] if drafts else None)
         | {"version": case.version, "notice_text": case.notice_text},
@@ -259,8 +260,8 @@ def case_page(
         "reports": [row_dict(r) for r in reports],
         "report_titles": report_titles(lang),
         "downloads": download_guide(reasons, lang),
-        "checked_documents": documents_view(stored_checks(store, user, case_id), lang),
-        "document_files": [row_dict(d) for d in store.list_documents(user, case_id)],
+        "checked_documents": documents_view(stored_checks(files), lang),
+        "document_files": [row_dict(d) for d in files],
         "products": product_rows(plan, notice),
         "today": dt.date.today().isoformat(),
         "analysis": analysis,
@@ -287,15 +288,6 @@ def case_page(
         "attempts": len(overview.submissions),
         "sharing": sharing_of(store, user, case) if accounts else None,
     }
-
-
-# The reply reader's outcome for each outcome the store keeps (for the path advisor).
-READER_OUTCOME = {
-    "accepted": "reinstated",
-    "rejected": "rejected",
-    "more-info": "more_information",
-    "other": "unknown",
-}
 
 
 def same_seller(store: Store, user: User, case: Case, kb: KnowledgeBase) -> list[tuple[Case, Any]]:

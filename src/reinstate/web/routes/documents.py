@@ -10,43 +10,31 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
 
-from reinstate.errors import InputError, ReinstateError
+from reinstate.errors import ReinstateError
 from reinstate.web.documents import check_case_documents
+from reinstate.web.limits import chosen_files
 from reinstate.web.pages import wants_json
 from reinstate.web.routes.cases import UserDep, store_of
 from reinstate.web.security import check_csrf
 from reinstate.web.workspace import case_data, validated_yaml, whole_number
 
 router = APIRouter(dependencies=[Depends(check_csrf)])
-MAX_FILES = 20
 
 
 @router.post("/cases/{case_id}/documents")
 async def add_documents(request: Request, case_id: int, user: UserDep) -> Response:
-    limit = request.app.state.settings.max_upload_bytes
-    form = await request.form(max_part_size=limit + 1, max_files=MAX_FILES + 1)
-    uploads = [f for f in form.getlist("file") if isinstance(f, UploadFile)]
-    if not uploads:
-        raise InputError(
-            "no file was chosen.", fix="choose one or more documents (PDF, JPEG or PNG), then add them."
-        )
-    if len(uploads) > MAX_FILES:
-        raise InputError(
-            f"{len(uploads)} files at once.", fix=f"add at most {MAX_FILES} documents at a time."
-        )
+    chosen = await chosen_files(
+        request,
+        default_name="document.pdf",
+        none_fix="choose one or more documents (PDF, JPEG or PNG), then add them.",
+        many_fix="add at most {n} documents at a time.",
+        too_large_fix="send a smaller scan (150–300 dpi is enough) or the PDF itself.",
+    )
     store = store_of(request)
     kept = []
     try:
-        for upload in uploads:
-            content = await upload.read(limit + 1)
-            if len(content) > limit:
-                raise InputError(
-                    f"'{upload.filename}' is larger than {limit // (1024 * 1024)} MB.",
-                    fix="send a smaller scan (150–300 dpi is enough) or the PDF itself.",
-                )
-            name = upload.filename or "document.pdf"
+        for name, content in chosen:
             kept.append(await run_in_threadpool(store.add_document, user, case_id, name, content))
         result = await run_in_threadpool(check_case_documents, store, user, case_id, request.app.state.kb)
     except ReinstateError:

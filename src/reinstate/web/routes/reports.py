@@ -10,19 +10,17 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
 
-from reinstate.errors import InputError
 from reinstate.reports.guide import ALL_DOWNLOADS
 from reinstate.store import AlreadyExists, Store, User
 from reinstate.web.jobs import JobLimits, analysis_job
+from reinstate.web.limits import chosen_files
 from reinstate.web.pages import language, render, wants_json
 from reinstate.web.routes.cases import UserDep, store_of
 from reinstate.web.security import check_csrf
 from reinstate.web.workspace import analyse_reports, identify_upload
 
 router = APIRouter(dependencies=[Depends(check_csrf)])
-MAX_FILES = 20  # one submit; more is a mistake (a whole folder), said plainly
 
 
 def queue_analysis(request: Request, user: User, case_id: int, report_id: int) -> None:
@@ -61,25 +59,17 @@ async def upload_reports(request: Request, case_id: int, user: UserDep) -> Respo
     """Keep every chosen file that is a report we read, then analyse the case once. Every file is
     checked before any is kept: one that is not a report is refused with its name and nothing is kept;
     a file already in the case is skipped (said in the JSON answer; alone, it is refused)."""
-    limit = request.app.state.settings.max_upload_bytes
-    form = await request.form(max_part_size=limit + 1, max_files=MAX_FILES + 1)
-    uploads = [f for f in form.getlist("file") if isinstance(f, UploadFile)]
-    if not uploads:
-        raise InputError("no file was chosen.", fix="choose one or more downloads, then upload.")
-    if len(uploads) > MAX_FILES:
-        raise InputError(
-            f"{len(uploads)} files at once.", fix=f"upload at most {MAX_FILES} downloads at a time."
-        )
     store = store_of(request)
     await run_in_threadpool(store.get_case, user, case_id)  # another user's case: refused before reading
+    chosen = await chosen_files(
+        request,
+        default_name="report.txt",
+        none_fix="choose one or more downloads, then upload.",
+        many_fix="upload at most {n} downloads at a time.",
+        too_large_fix="upload the report only.",
+    )
     files: list[tuple[str, bytes, str]] = []
-    for upload in uploads:
-        content = await upload.read(limit + 1)
-        name = upload.filename or "report.txt"
-        if len(content) > limit:
-            raise InputError(
-                f"'{name}' is larger than {limit // (1024 * 1024)} MB.", fix="upload the report only."
-            )
+    for name, content in chosen:
         found = await run_in_threadpool(identify_upload, name, content)  # not a report: 400, nothing kept
         files.append((name, content, found.type))
     kept, skipped = [], []
