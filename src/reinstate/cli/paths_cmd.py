@@ -10,7 +10,6 @@ import typer
 
 from reinstate.cli import Lang, OutputFormat, app, emit_json, fail, handles_errors, read_input
 
-OUTCOMES = ("reinstated", "more_information", "rejected", "final_decision", "unknown")
 STATUS_ZH = {"confirmed": "已证实", "secondary": "仅第三方来源", "unconfirmed": "未证实"}
 
 
@@ -42,7 +41,8 @@ def paths(
     from reinstate.kb import load_kb
     from reinstate.letters.kinds import repeat_warnings
     from reinstate.notice import parse_notice
-    from reinstate.paths import Received, advise_path, count_repeats
+    from reinstate.paths import Received, advise_path, count_repeats, policy_names
+    from reinstate.reply.model import OUTCOMES  # the reply reader's outcomes: what --outcome takes
 
     if case is None and notice is None:
         raise fail("give a case file, or --notice FILE (or both).")
@@ -59,7 +59,7 @@ def paths(
     report = advise_path(parsed, text, loaded.case if loaded else None, tuple(outcome or ()))
     counts: list[Any] = []
     if loaded is not None and loaded.case.notices_received:
-        names = {rid: (r.letter.subject, r.names.zh) for rid, r in kb.reasons.items()}
+        names = policy_names(kb)
         received = [Received(n.date, n.reason) for n in loaded.case.notices_received]
         counts = count_repeats(received, loaded.case.as_of or dt.date.today(), names)
     if output is OutputFormat.json:

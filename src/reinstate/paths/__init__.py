@@ -20,7 +20,7 @@ from reinstate.paths.model import (
     PathReport,
     RepeatCount,
 )
-from reinstate.paths.repeats import Received, count_repeats
+from reinstate.paths.repeats import Received, count_repeats, policy_names
 from reinstate.paths.signals import Signals, read_signals
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "advise_path",
     "count_repeats",
     "fact_ref",
+    "policy_names",
     "read_signals",
 ]
 

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from reinstate.kb import KnowledgeBase
 from reinstate.kb.facts import load_path_facts
 from reinstate.paths.advisor import fact_ref
 from reinstate.paths.model import RepeatCount
@@ -24,6 +25,11 @@ class Received:
 
     date: dt.date
     reason: str
+
+
+def policy_names(kb: KnowledgeBase) -> dict[str, tuple[str, str]]:
+    """Each reason's name in English and Chinese, as the repeat messages say it."""
+    return {rid: (r.letter.subject, r.names.zh) for rid, r in kb.reasons.items()}
 
 
 def count_repeats(

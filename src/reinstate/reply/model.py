@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
@@ -21,20 +21,8 @@ AskKind = Literal[
     "other",
 ]
 ChannelKind = Literal["reply", "account_health", "notice_dispute", "email"]
-OUTCOMES: tuple[Outcome, ...] = ("reinstated", "more_information", "rejected", "final_decision", "unknown")
-ASK_KINDS: tuple[AskKind, ...] = (
-    "root_cause_detail",
-    "actions_detail",
-    "prevention_detail",
-    "actions_not_implemented",
-    "documents_missing",
-    "documents_invalid",
-    "documents_forged",
-    "invoice_required",
-    "compliance_evidence",
-    "identity_verification",
-    "other",
-)
+OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)  # in the order the contract lists them
+ASK_KINDS: tuple[AskKind, ...] = get_args(AskKind)
 
 
 class _Frozen(BaseModel):

@@ -29,7 +29,7 @@ from reinstate.letters.model import Draft, DraftWarning
 from reinstate.letters.plan import NON_ENGLISH
 from reinstate.letters.render import render_text
 from reinstate.notice import Notice, parse_notice
-from reinstate.paths import PATH_OF_KIND, Received, advise_path, count_repeats
+from reinstate.paths import PATH_OF_KIND, Received, advise_path, count_repeats, policy_names
 from reinstate.review import context_for, review_text
 
 __all__ = ["DRAFT_STARTS", "KINDS", "check_kind", "draft_letter", "repeat_warnings"]
@@ -156,7 +156,7 @@ def repeat_warnings(loaded: LoadedCase, kb: KnowledgeBase | None = None) -> list
     if not case.notices_received:
         return []
     kb = kb or load_kb()
-    names = {rid: (r.letter.subject, r.names.zh) for rid, r in kb.reasons.items()}
+    names = policy_names(kb)
     received = [Received(n.date, n.reason) for n in case.notices_received]
     counts = count_repeats(received, case.as_of or dt.date.today(), names)
     return [kw.repeat(c) for c in counts if c.level != "ok"]
