@@ -11,11 +11,13 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from reinstate.sampledata import write_sample_data
+from reinstate.web import Settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
@@ -31,19 +33,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
+@contextmanager
+def serving(settings: Settings) -> Iterator[str]:
+    """The app with these settings under uvicorn on a free loopback port, for as long as the block runs."""
     import uvicorn
 
-    from reinstate.web import Settings, create_app
+    from reinstate.web import create_app
 
-    settings = Settings(
-        db_url=f"sqlite:///{tmp_path / 'cases.db'}", secret_key="browser-test", background_analysis=False
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(), log_level="warning")
     )
-    app = create_app(settings)
-    port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
@@ -51,9 +50,20 @@ def server(tmp_path: Path) -> Iterator[str]:
         if time.monotonic() > deadline:
             raise RuntimeError("the app did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{server.config.port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    settings = Settings(
+        db_url=f"sqlite:///{tmp_path / 'cases.db'}", secret_key="browser-test", background_analysis=False
+    )
+    with serving(settings) as url:
+        yield url
 
 
 @pytest.fixture
@@ -259,27 +269,12 @@ def test_a_chinese_seller_writes_an_english_letter_without_typing_english(
 @pytest.fixture
 def multi_user_server(tmp_path: Path) -> Iterator[str]:
     """The app with accounts on (``--multi-user``), as a shop's team uses it, on a loopback port of its own."""
-    import uvicorn
-
-    from reinstate.web import Settings, create_app
-
     settings = Settings(
         db_url=f"sqlite:///{tmp_path / 'team.db'}", secret_key="browser-test", background_analysis=False,
         multi_user=True,
     )  # fmt: skip
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(), log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the app did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{server.config.port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(settings) as url:
+        yield url
 
 
 def test_an_owner_shares_a_case_with_a_colleague_and_stops_sharing_it(
@@ -421,26 +416,11 @@ def test_a_consultant_finds_a_case_among_twenty_clients(page: object, tmp_path: 
 @pytest.fixture
 def background_server(tmp_path: Path) -> Iterator[str]:
     """The app as `reinstate serve` runs it: uploads are analysed by a background process."""
-    import uvicorn
-
-    from reinstate.web import Settings, create_app
-
     settings = Settings(
         db_url=f"sqlite:///{tmp_path / 'bg.db'}", secret_key="browser-test", background_analysis=True
     )
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(), log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the app did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{server.config.port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(settings) as url:
+        yield url
 
 
 def new_case(p: object, title: str, notice: str, lang: str = "en") -> None:
