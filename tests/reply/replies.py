@@ -7,8 +7,8 @@ Each constant is one reply; the comment above it says what a careful reader take
 # within 14 days; Account Health "Submit new information"
 MORE_INFO = """Hello,
 
-Thank you for submitting your appeal. We reviewed your appeal but do not have enough information to
-reactivate your account at this time because it is missing the following information:
+Thanks for your appeal. Having looked at it, we do not have enough information to reactivate your
+account yet, as these points are missing:
 
 -- Greater detail on the root cause of buyers receiving defective items.
 -- Greater detail on the actions you have taken to resolve the problem.
