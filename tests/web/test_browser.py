@@ -453,7 +453,10 @@ def test_three_downloads_at_once_and_the_page_updates_itself(background_server: 
         p.set_input_files("input[name=file]", chosen)
         p.click("#reports button:has-text('Upload')")
         p.wait_for_selector("#upload-progress li")
-        p.locator("#reports").screenshot(path=str(SHOTS / "03c-three-uploads-progress.png"))
+        # the section is redrawn when the uploads end: an element screenshot could catch it mid-swap, so
+        # scroll to the progress list in one step and take the viewport
+        p.evaluate("() => document.getElementById('upload-progress')?.scrollIntoView({block: 'center'})")
+        p.screenshot(path=str(SHOTS / "03c-three-uploads-progress.png"))
         p.wait_for_selector("#metrics", timeout=120_000)  # drawn by the page itself when the analysis ends
         assert p.evaluate("() => window.stillHere === true"), "the page reloaded"
         assert p.input_value("textarea[name=cause_text]") == "Our warehouse closed for nine days."
