@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DIR ?= demo-output
 
-.PHONY: demo test check lint format types imports docs pytest clean
+.PHONY: demo test check lint format types imports docs pytest tone-model clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ docs-update: $(STAMP)
 
 pytest: $(STAMP)
 	$(BIN)/pytest
+
+# Train the tone sentence model again after changing the labelled sentences or the phrase bank.
+tone-model: $(STAMP)
+	$(BIN)/python scripts/train_tone_model.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) .mypy_cache .pytest_cache .ruff_cache

@@ -3,7 +3,11 @@
 The letter is read sentence by sentence (a sentence wrapped over several lines as one, an over-long one
 in pieces); each span a detector flags is filed under the tone rule it belongs to (``tone.py`` registers
 them). A pressure or praise rule that also has phrases flags a sentence once: the detector adds only
-sentences its phrases do not already flag. ``classify`` gives the labels of the test set.
+sentences its phrases do not already flag. A sentence none of them says anything about of a kind is
+given to the trained sentence model (``sentence_model.py``); what it is sure of is filed under the model's
+own rules of that kind (``MODEL_RULES``: a warning when it is sure, a note when it is only likely), so a
+reader knows a model, not a word list, found it.
+``classify`` gives the labels of the test set: the detectors' and the model's together.
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 
 from reinstate.review.document import ReviewDoc
-from reinstate.review.rules import pressure, promotion
+from reinstate.review.rules import pressure, promotion, sentence_model
 from reinstate.review.rules._phrases import pattern
 from reinstate.review.rules.blame import blames
 from reinstate.review.sections import LIST_ITEM
@@ -49,6 +54,13 @@ PRESSURE_PHRASES = (
     "tone.dictates_decision",
 )
 PROMOTION_RULES = {"company": "tone.company_introduction", "praise": "tone.good_metrics_plea"}
+# What the trained sentence model flags in a sentence the word-list detectors and phrases leave alone:
+# the rule when it is sure, the note when it is only likely.
+MODEL_RULES = {
+    "blame": ("tone.shifts_blame", "tone.may_shift_blame"),
+    "pressure": ("tone.argues", "tone.may_argue"),
+    "intro": ("tone.self_promotion", "tone.may_self_promote"),
+}
 PROMOTION_PHRASES = {
     "company": ("structure.business_introduction",),
     "praise": ("structure.business_introduction", "tone.good_metrics_plea"),
@@ -69,7 +81,14 @@ def classify(sentence: str, following: str = "") -> set[str]:
         found.add("pressure")
     if promotion.cues(sentence):
         found.add("intro")
-    return found
+    return found | set(sentence_model.labels(sentence))
+
+
+def use_model(path: Path | None) -> None:
+    """Read with the sentence model in ``path`` from now on (``None``: the shipped one); for benchmarks
+    that measure a model trained on part of the set."""
+    sentence_model.use(path)
+    _tone_spans.cache_clear()
 
 
 def letter_sentences(doc: ReviewDoc) -> list[tuple[int, int, str]]:
@@ -122,17 +141,28 @@ def _tone_spans(text: str) -> Spans:
         following = ""
         if index + 1 < len(sentences) and "\n" not in text[end : sentences[index + 1][0]]:
             following = sentences[index + 1][2]
+        told = set()  # what the detectors or a phrase rule already say about this sentence
         for blame in blames(sentence, following):
+            told.add("blame")
             found[BLAME_RULES[blame.party]].append((start + blame.start, start + blame.end))
         cues = pressure.cues(sentence)
-        if cues and not any(pattern(name).search(sentence) for name in PRESSURE_PHRASES):
+        phrased = any(pattern(name).search(sentence) for name in PRESSURE_PHRASES)
+        if cues or phrased:
+            told.add("pressure")
+        if cues and not phrased:
             found[PRESSURE_RULES[cues[0].kind]].append((start + cues[0].start, start + cues[0].end))
         seen: set[str] = set()
         for cue in promotion.cues(sentence):
+            told.add("intro")
             if cue.kind in seen or any(
                 pattern(name).search(sentence) for name in PROMOTION_PHRASES[cue.kind]
             ):
                 continue
             seen.add(cue.kind)
             found[PROMOTION_RULES[cue.kind]].append((start + cue.start, start + cue.end))
+        if any(pattern(name).search(sentence) for name in PROMOTION_PHRASES["praise"]):
+            told.add("intro")
+        for label, sure in sorted(sentence_model.labels(sentence).items()):
+            if label not in told:
+                found[MODEL_RULES[label][0 if sure else 1]].append((start, end))
     return dict(found)

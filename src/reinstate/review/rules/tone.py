@@ -308,3 +308,84 @@ phrase_rule(
         "换成您申诉里的具体事实，或直接删掉。",
     ),
 )
+
+BY_MODEL = (
+    " Found by the trained sentence model (scripts/train_tone_model.py: weights of words, word pairs and word"
+    " pieces learned from our own labelled sentences and the phrase bank) in a sentence the word lists above"
+    " leave alone, when it is at least 80% sure; between 60% and 80% the sentence gets the matching note"
+    " instead. On sentences written after it was trained, with the word lists, it found about nine in ten of"
+    " what a strict reviewer would flag; on real letters it also flags some plain sentences"
+    " (benchmarks/RESULTS.md). The whole sentence is marked: read it aloud as the reviewer would."
+)
+MAYBE = (
+    " A note, not a warning: the sentence model (POA543-545) is 60-80% sure. Read the sentence again"
+    " as the reviewer would; if it states a fact you own, leave it."
+)
+READ_AGAIN = (
+    "Read it again: if it explains, argues or boasts, rewrite it as a plain fact you own.",
+    "请再读一遍：如果这句话是在解释、争辩或夸奖自己，请改成一句您自己承担责任的简单事实；如果只是陈述事实，可以保留。",
+)
+meaning_rule(
+    "POA543",
+    "tone.shifts_blame",
+    "warning",
+    "A sentence that puts the cause on someone else (a carrier, buyers, Amazon, a supplier, the weather,"
+    " staff), in words the blame rules above do not know." + BY_MODEL,
+    (
+        "Reads as putting the cause on someone else.",
+        "这句话读起来像是把原因推给了别人。",
+        BLAME_FIX,
+        BLAME_FIX_ZH,
+    ),
+)
+meaning_rule(
+    "POA544",
+    "tone.argues",
+    "warning",
+    "A sentence that argues with the decision, demands, pleads or claims to be owed, in words the pressure"
+    " rules above do not know." + BY_MODEL,
+    (
+        "Reads as arguing, demanding or pleading.",
+        "这句话读起来像是在争辩、提要求或诉苦。",
+        "State what happened and what you changed; ask once, politely, at the end of the letter.",
+        "只写发生了什么、您改了什么；在信的结尾礼貌地请求一次即可。",
+    ),
+)
+meaning_rule(
+    "POA545",
+    "tone.self_promotion",
+    "warning",
+    "A sentence that introduces or praises the business (its history, size, ratings, values) instead of"
+    " answering the notice, in words the introduction rules above do not know." + BY_MODEL,
+    (
+        "Reads as promoting the business instead of explaining the issue.",
+        "这句话读起来像是在介绍或夸奖自己的公司，而不是说明问题。",
+        "Delete it; Amazon knows your account. Keep to the issue, what you did and what you changed.",
+        "请删掉；亚马逊了解您的账户。只写问题本身、您做了什么、改了什么。",
+    ),
+)
+meaning_rule(
+    "POA546",
+    "tone.may_shift_blame",
+    "info",
+    "A sentence that may put the cause on someone else." + MAYBE,
+    ("May read as putting the cause on someone else.", "这句话可能会被读成把原因推给别人。", *READ_AGAIN),
+)
+meaning_rule(
+    "POA547",
+    "tone.may_argue",
+    "info",
+    "A sentence that may argue, demand or plead." + MAYBE,
+    ("May read as arguing, demanding or pleading.", "这句话可能会被读成在争辩、提要求或诉苦。", *READ_AGAIN),
+)
+meaning_rule(
+    "POA548",
+    "tone.may_self_promote",
+    "info",
+    "A sentence that may introduce or praise the business instead of answering the notice." + MAYBE,
+    (
+        "May read as promoting the business.",
+        "这句话可能会被读成在介绍或夸奖自己的公司。",
+        *READ_AGAIN,
+    ),
+)
