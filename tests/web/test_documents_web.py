@@ -195,3 +195,47 @@ def test_basic_details_can_be_corrected_later_and_the_documents_are_checked_agai
     buyer = next(c for c in stored["documents"][0]["checks"] if c["id"] == "buyer_matches_seller")
     assert buyer["status"] == "pass"  # checked again with the address
     assert "还没有填写营业地址" not in client.get(f"/cases/{number}?lang=zh").text
+
+
+def test_drafting_reuses_the_stored_check_until_something_it_read_changes(
+    client: Client, case_id: int, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import reinstate.documents as documents
+
+    client.post(
+        f"/cases/{case_id}/documents", files=[doc("invoice-oakhaven.pdf"), doc("order-confirmation.pdf")]
+    )
+    real = documents.check_documents
+    calls: list[int] = []
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(documents, "check_documents", counting)
+    assert client.post(f"/cases/{case_id}/drafts").status_code == 303
+    assert client.post(f"/cases/{case_id}/drafts").status_code == 303
+    assert calls == []  # both drafts used the check made when the documents arrived
+    second = client.get(f"/api/cases/{case_id}/drafts/2").json()
+    assert "OH-2026-0714" in second["letter_text"]
+    assert "document-fails-check" in [w.get("code") for w in second["draft"].get("warnings_detail") or []]
+    version = client.get(f"/api/cases/{case_id}").json()["case"]["version"]
+    client.post(
+        f"/cases/{case_id}/details",
+        {"version": str(version), "title": "Inauthentic, two products", "seller_name": "Larkspur Home & Apparel",
+         "marketplace": "us", "address": "1 Other Street, Tacoma, WA 98402, USA"},
+    )  # fmt: skip
+    calls.clear()
+    assert client.post(f"/cases/{case_id}/drafts").status_code == 303
+    assert calls == []  # the details form checked them again and stored the result
+    from reinstate.sampledata import write_sample_data
+
+    more = next(
+        p
+        for p in write_sample_data(tmp_path / "more", orders=500, seed=11)
+        if p.name.startswith("All-Orders")
+    )
+    renamed = ("file", ("All-Orders-December.txt", more.read_bytes(), "text/plain"))
+    assert client.post(f"/cases/{case_id}/reports", files=[renamed]).status_code == 303
+    assert client.post(f"/cases/{case_id}/drafts").status_code == 303
+    assert len(calls) == 1  # a new All Orders download: the documents were checked once more, not per draft

@@ -235,3 +235,84 @@ class DocumentsReport:
 
     def failed(self) -> list[tuple[Document, Check]]:
         return [(d, c) for d in self.documents for c in d.checks if c.status == "fail"]
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _party(data: dict[str, Any] | None) -> Party:
+    data = data or {}
+    return Party(*(data.get(k) for k in ("name", "address", "phone", "email", "website")))
+
+
+def report_from_json(data: dict[str, Any]) -> DocumentsReport:
+    """A report as ``DocumentsReport.to_json`` wrote it (the web app keeps the last check of a case's
+    documents so that drafting does not read every file again). What the JSON does not carry, the read
+    text and each line's raw text, comes back empty; everything the letter and the checks show is there."""
+    if data.get("schema") != SCHEMA:
+        raise ValueError(f"not a {SCHEMA} document")
+    documents = []
+    for doc in data.get("documents") or []:
+        f = doc.get("fields") or {}
+        fields = Fields(
+            type=doc.get("type") or "unknown",
+            number=f.get("number"),
+            issue_date=_date(f.get("issue_date")),
+            dates=tuple(f.get("dates") or ()),
+            supplier=_party(f.get("supplier")),
+            buyer=_party(f.get("buyer")),
+            items=tuple(
+                LineItem(
+                    description=item.get("description") or "",
+                    quantity=item.get("quantity"),
+                    unit_price=item.get("unit_price"),
+                    amount=item.get("amount"),
+                    identifiers=dict(item.get("identifiers") or {}),
+                )
+                for item in f.get("items") or []
+            ),
+            totals=Totals(**{k: (f.get("totals") or {}).get(k) for k in Totals.__dataclass_fields__}),
+            terms=f.get("terms"),
+            brand=f.get("brand"),
+            signature=f.get("signature"),
+            valid_until=_date(f.get("valid_until")),
+            language=f.get("language") or "en",
+        )
+        read = ReadText(
+            "", f.get("read_by") or "pdf-text", int(f.get("pages") or 0), dict(f.get("metadata") or {})
+        )
+        checks = [
+            Check(
+                c["id"],
+                c["status"],
+                c.get("message") or "",
+                c.get("message_zh") or "",
+                c.get("evidence") or "",
+            )
+            for c in doc.get("checks") or []
+        ]
+        documents.append(Document(doc.get("path") or "", read, fields, checks))
+    coverage = []
+    for row in data.get("coverage") or []:
+        window = row.get("window")
+        coverage.append(
+            Coverage(
+                asin=row["asin"],
+                units_sold=row.get("units_sold"),
+                units_invoiced=int(row.get("units_invoiced") or 0),
+                invoices=tuple(row.get("invoices") or ()),
+                status=row["status"],
+                window=(dt.date.fromisoformat(window[0]), dt.date.fromisoformat(window[1]))
+                if window
+                else None,
+            )
+        )
+    missing = [
+        Missing(m["document"], m["reason"], m.get("message") or "", m.get("message_zh") or "")
+        for m in data.get("missing") or []
+    ]
+    notice_date = _date(data.get("notice_date")) or dt.date.today()
+    return DocumentsReport(
+        documents, coverage, missing, notice_date, data.get("notice_date_source") or "today"
+    )

@@ -1,9 +1,11 @@
 """A case's documents checked as `reinstate documents` checks them: every document of the case together
 (quantities add up across invoices), against the case's seller details, the notice and the All Orders
-downloads uploaded to the case. The result is stored with the newest document; the page shows it."""
+downloads uploaded to the case. The result is stored with the newest document, with a digest of what it
+was checked against; the page shows it, and drafting reuses it while that digest still holds."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import tempfile
 from pathlib import Path
@@ -53,6 +55,26 @@ def checked_report(
         )
 
 
+def inputs_digest(store: Store, user: User, case_id: int, documents: list[CaseDocument]) -> str:
+    """A digest of everything a check of the case's documents reads: the documents, the All Orders uploads,
+    the seller's names and address, the product identifiers, the case's date and the notice. Editing the
+    plan leaves it unchanged; anything the checks depend on changes it."""
+    overview = store.case_overview(user, case_id)
+    case = case_model(overview.case)
+    seller = case.seller.model_dump(mode="json") if case else None
+    products = [p.model_dump(mode="json") for p in case.products] if case else None
+    inputs = {
+        "documents": [d.id for d in documents],
+        "orders": [r.id for r in overview.reports if r.kind == "all-orders"],
+        "seller": seller,
+        "products": products,
+        "as_of": case.as_of.isoformat() if case and case.as_of else None,
+        "notice": overview.case.notice_text or "",
+    }
+    text = json.dumps(inputs, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def check_case_documents(store: Store, user: User, case_id: int, kb: KnowledgeBase) -> dict[str, Any] | None:
     """Check every document of the case and keep the result with the newest one; the result, or None when
     the case has no document. An :class:`~reinstate.errors.InputError` names a file that cannot be read."""
@@ -64,8 +86,25 @@ def check_case_documents(store: Store, user: User, case_id: int, kb: KnowledgeBa
     for entry, doc in zip(result.get("documents", []), documents, strict=False):
         entry["path"] = doc.filename  # the seller's file name, not the temporary path
         entry["id"] = doc.id
+    result["inputs"] = inputs_digest(store, user, case_id, documents)
     store.set_document_checks(user, case_id, documents[-1].id, result)
     return result
+
+
+def case_documents_report(
+    store: Store, user: User, case_id: int, kb: KnowledgeBase
+) -> DocumentsReport | None:
+    """The case's documents as checked, for the letter: the stored check while nothing it read has changed
+    (no file is read again, photos are not read by OCR again), else a new check, which is stored."""
+    from reinstate.documents.model import report_from_json
+
+    documents = store.list_documents(user, case_id)
+    if not documents:
+        return None
+    stored = stored_checks(documents)
+    if stored is None or stored.get("inputs") != inputs_digest(store, user, case_id, documents):
+        stored = check_case_documents(store, user, case_id, kb)
+    return report_from_json(stored) if stored else None
 
 
 def stored_checks(documents: list[CaseDocument]) -> dict[str, Any] | None:

@@ -16,7 +16,7 @@ from reinstate.errors import InputError
 from reinstate.kb.phrases import CJK
 from reinstate.notice import parse_notice
 from reinstate.store import Store, User
-from reinstate.web.documents import check_case_documents, checked_report
+from reinstate.web.documents import case_documents_report, check_case_documents
 from reinstate.web.pages import language, render, wants_json
 from reinstate.web.replies import STORED_OUTCOME, answer_by, read_stored
 from reinstate.web.security import check_csrf, current_user
@@ -271,7 +271,7 @@ def _draft_now(request: Request, user: User, case_id: int, kind: str = "poa") ->
     stored = [r.analysis_json for r in overview.reports if r.analysis_json]
     analysis = json.loads(stored[-1]) if stored else None  # the analysis made when the reports were uploaded
     reply = read_stored(overview.replies[-1].text) if overview.replies else None
-    documents = checked_report(store, user, case_id, request.app.state.kb)  # attachments, and their checks
+    documents = case_documents_report(store, user, case_id, request.app.state.kb)  # attachments, checked
     result = draft_case(overview.case, request.app.state.kb, analysis, kind, reply, documents)
     review = result.review.to_json() if result.review else {}
     saved = store.add_draft(
