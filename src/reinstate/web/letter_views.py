@@ -39,10 +39,13 @@ SAME_LETTER = 0.95
 def same_as_refused(store: Store, user: User, case_id: int, number: int, text: str) -> dict[str, Any] | None:
     """The earlier version Amazon did not accept that this one barely changes ({number, similarity}), if
     any: a version sent, then answered by a reply that was not a reinstatement."""
-    overview = store.case_overview(user, case_id)
+    submissions = store.list_submissions(user, case_id)
+    if not submissions:
+        return None
+    replies = store.list_replies(user, case_id)
     refused: list[int] = []
-    for sent in overview.submissions:
-        later = [r for r in overview.replies if r.received_on >= sent.submitted_on]
+    for sent in submissions:
+        later = [r for r in replies if r.received_on >= sent.submitted_on]
         if sent.draft_number and sent.draft_number != number and later and later[0].outcome != "accepted":
             refused.append(sent.draft_number)
     for earlier in sorted(set(refused), reverse=True):
