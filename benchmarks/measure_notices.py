@@ -30,12 +30,13 @@ Runs in a few seconds; not part of the test suite.
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from corpus_csv import located, percent, read_csv
 
 from reinstate.errors import InputError
 from reinstate.kb import load_kb
@@ -75,24 +76,17 @@ class Result:
 
 def read_rows(path: Path) -> list[Row]:
     """The CSV rows; raises ``ValueError`` on a wrong header or a bad deadline."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != HEADER:
-            raise ValueError(f"{path}: header must be {','.join(HEADER)}")
-        rows = []
-        for raw in reader:
-            deadline = raw["deadline_days"].strip()
-            rows.append(
-                Row(
-                    id=raw["id"].strip(),
-                    language=raw["language"].strip(),
-                    reason=raw["reason"].strip(),
-                    deadline_days=int(deadline) if deadline else None,
-                    source_url=raw["source_url"].strip(),
-                    source_title=raw["source_title"].strip(),
-                )
-            )
-    return rows
+    return [
+        Row(
+            id=raw["id"],
+            language=raw["language"],
+            reason=raw["reason"],
+            deadline_days=int(raw["deadline_days"]) if raw["deadline_days"] else None,
+            source_url=raw["source_url"],
+            source_title=raw["source_title"],
+        )
+        for raw in read_csv(path, HEADER)
+    ]
 
 
 def measure(rows: Sequence[Row], folder: Path) -> tuple[list[Result], list[str]]:
@@ -100,9 +94,8 @@ def measure(rows: Sequence[Row], folder: Path) -> tuple[list[Result], list[str]]
     kb = load_kb()
     results: list[Result] = []
     missing: list[str] = []
-    for row in rows:
-        path = folder / f"{row.id}.txt"
-        if not path.is_file():
+    for row, (_, path) in zip(rows, located([r.id for r in rows], folder), strict=True):
+        if path is None:
             missing.append(row.id)
             continue
         try:
@@ -112,10 +105,6 @@ def measure(rows: Sequence[Row], folder: Path) -> tuple[list[Result], list[str]]
             continue
         results.append(Result(row, tuple(notice.reason_ids), notice.deadline_days, notice.language))
     return results, missing
-
-
-def percent(part: int, whole: int) -> str:
-    return f"{part}/{whole} ({100 * part / whole:.1f}%)" if whole else "0/0"
 
 
 def report(results: Sequence[Result], missing: Sequence[str], *, verbose: bool) -> str:
@@ -177,7 +166,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--csv", type=Path, default=DEFAULT_CSV, help="the labels")
     parser.add_argument("--verbose", action="store_true", help="one line per notice")
     args = parser.parse_args(argv)
-    rows = read_rows(args.csv)
+    try:
+        rows = read_rows(args.csv)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     results, missing = measure(rows, args.notices)
     print(report(results, missing, verbose=args.verbose))
     return 0 if results else 1

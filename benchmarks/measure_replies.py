@@ -29,12 +29,13 @@ Runs in about a second; not part of the test suite.
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from corpus_csv import located, percent, read_csv
 
 from reinstate.errors import InputError
 from reinstate.reply import ASK_KINDS, OUTCOMES, read_reply
@@ -67,19 +68,12 @@ class Result:
 
 def read_rows(path: Path) -> list[Row]:
     """The CSV rows; raises ``ValueError`` on a wrong header or an unknown outcome or ask kind."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != HEADER:
-            raise ValueError(f"{path}: header must be {','.join(HEADER)}")
-        rows = []
-        for raw in reader:
-            asks = frozenset(a.strip() for a in raw["asks"].split(";") if a.strip())
-            outcome = raw["outcome"].strip()
-            if outcome not in OUTCOMES or not asks <= set(ASK_KINDS):
-                raise ValueError(f"{path}: row {raw['id']}: unknown outcome or ask kind")
-            rows.append(
-                Row(raw["id"].strip(), raw["language"].strip(), outcome, asks, raw["source_url"].strip())
-            )
+    rows = []
+    for raw in read_csv(path, HEADER):
+        asks = frozenset(a.strip() for a in raw["asks"].split(";") if a.strip())
+        if raw["outcome"] not in OUTCOMES or not asks <= set(ASK_KINDS):
+            raise ValueError(f"{path}: row {raw['id']}: unknown outcome or ask kind")
+        rows.append(Row(raw["id"], raw["language"], raw["outcome"], asks, raw["source_url"]))
     return rows
 
 
@@ -87,9 +81,8 @@ def measure(rows: Sequence[Row], folder: Path) -> tuple[list[Result], list[str]]
     """Read every listed reply that exists; return the results and the ids whose file is missing."""
     results: list[Result] = []
     missing: list[str] = []
-    for row in rows:
-        path = folder / f"{row.id}.txt"
-        if not path.is_file():
+    for row, (_, path) in zip(rows, located([r.id for r in rows], folder), strict=True):
+        if path is None:
             missing.append(row.id)
             continue
         try:
@@ -99,10 +92,6 @@ def measure(rows: Sequence[Row], folder: Path) -> tuple[list[Result], list[str]]
             continue
         results.append(Result(row, reply.outcome, frozenset(reply.ask_kinds)))
     return results, missing
-
-
-def percent(part: int, whole: int) -> str:
-    return f"{part}/{whole} ({100 * part / whole:.1f}%)" if whole else "0/0"
 
 
 def report(results: Sequence[Result], missing: Sequence[str], *, verbose: bool) -> str:
@@ -146,7 +135,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--csv", type=Path, default=DEFAULT_CSV, help="the labels")
     parser.add_argument("--verbose", action="store_true", help="one line per reply")
     args = parser.parse_args(argv)
-    results, missing = measure(read_rows(args.csv), args.replies)
+    try:
+        rows = read_rows(args.csv)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    results, missing = measure(rows, args.replies)
     print(report(results, missing, verbose=args.verbose))
     return 0 if results else 1
 

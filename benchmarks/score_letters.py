@@ -31,13 +31,14 @@ missing are named. Runs in a few seconds; not part of the test suite.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import statistics
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from corpus_csv import located, read_csv
 
 from reinstate.errors import InputError
 from reinstate.kb import load_kb
@@ -78,11 +79,10 @@ class Scored:
 
 
 def read_rows(path: Path) -> list[Row]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != HEADER:
-            raise SystemExit(f"{path}: header must be {','.join(HEADER)}, got {reader.fieldnames}")
-        rows = [Row(**{key: (value or "").strip() for key, value in record.items()}) for record in reader]
+    try:
+        rows = [Row(**record) for record in read_csv(path, HEADER)]
+    except ValueError as exc:
+        raise SystemExit(str(exc)) from exc
     bad = [row.id for row in rows if row.outcome not in OUTCOMES]
     if bad:
         raise SystemExit(f"{path}: outcome must be one of {OUTCOMES} (rows {', '.join(bad)})")
@@ -175,9 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: list[Scored] = []
     missing: list[str] = []
     unreadable: list[str] = []
-    for row in rows:
-        path = args.letters / f"{row.id}.txt"
-        if not path.is_file():
+    for row, (_, path) in zip(rows, located([r.id for r in rows], args.letters), strict=True):
+        if path is None:
             missing.append(row.id)
             continue
         try:

@@ -1,0 +1,31 @@
+"""What the three corpus benchmarks share (`measure_notices.py`, `measure_replies.py`, `score_letters.py`):
+reading a labels CSV of ``benchmarks/corpus/`` with its header checked, finding each row's text in the
+local folder the public texts were saved to (never the repository), and printing a share."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+
+def read_csv(path: Path, header: Sequence[str]) -> list[dict[str, str]]:
+    """The rows of ``path`` with every value stripped; ``ValueError`` when the header is not ``header``."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if tuple(reader.fieldnames or ()) != tuple(header):
+            raise ValueError(
+                f"{path}: header must be {','.join(header)}, got {','.join(reader.fieldnames or ())}"
+            )
+        return [{key: (value or "").strip() for key, value in record.items()} for record in reader]
+
+
+def located(ids: Sequence[str], folder: Path) -> Iterator[tuple[str, Path | None]]:
+    """Each id with its file ``folder/<id>.txt``, or None when the file is not there."""
+    for name in ids:
+        path = folder / f"{name}.txt"
+        yield name, path if path.is_file() else None
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({100 * part / whole:.1f}%)" if whole else "0/0"
