@@ -102,10 +102,10 @@ def test_a_letter_with_the_paraphrases_of_issue_11_is_no_longer_strong() -> None
 
 
 HELD_OUT = Path(__file__).parent / "data" / "tone_heldout.yaml"
-# Measured 2026-12-03 with the shipped model on sentences it never saw (benchmarks/RESULTS.md): blame
-# 0.977 / 0.860, pressure 1.000 / 1.000, intro 1.000 / 0.880 (precision / recall). The floors are those
-# figures less about one sentence's worth, so noise from retraining passes and a real loss does not.
-HELD_OUT_FLOORS = {"blame": (0.95, 0.84), "pressure": (0.96, 0.96), "intro": (0.95, 0.84)}
+# Measured 2026-12-03 with the shipped model on 400 sentences it never saw (benchmarks/RESULTS.md): blame
+# 0.968 / 0.910, pressure 0.959 / 0.940, intro 0.979 / 0.920 (precision / recall). The floors are those
+# figures less about two sentences' worth, so noise from retraining passes and a real loss does not.
+HELD_OUT_FLOORS = {"blame": (0.94, 0.89), "pressure": (0.92, 0.90), "intro": (0.94, 0.88)}
 
 
 @pytest.mark.parametrize("category", CATEGORIES)

@@ -313,8 +313,8 @@ BY_MODEL = (
     " Found by the trained sentence model (scripts/train_tone_model.py: weights of words, word pairs and word"
     " pieces learned from our own labelled sentences and the phrase bank) in a sentence the word lists above"
     " leave alone, when it is at least 80% sure; between 60% and 80% the sentence gets the matching note"
-    " instead. On sentences written after it was trained, with the word lists, it found 86-100% of what a"
-    " strict reviewer would flag, and 98 in 100 of the flags were right; on real letters it also marks about"
+    " instead. On sentences written after it was trained, with the word lists, it found 91-94% of what a"
+    " strict reviewer would flag, and 96-98 in 100 of the flags were right; on real letters it also marks about"
     " 3 plain sentences in 100 as likely"
     " (benchmarks/RESULTS.md). The whole sentence is marked: read it aloud as the reviewer would."
 )
