@@ -46,7 +46,7 @@ from reinstate.store.models import (
     User,
     UserSession,
 )
-from reinstate.store.records import DraftSummary
+from reinstate.store.records import CaseOverview, DraftSummary
 from reinstate.store.sessions import SESSION_LIFETIME, SessionInfo
 from reinstate.store.store import Store, open_store
 
@@ -60,6 +60,7 @@ __all__ = [
     "Case",
     "CaseDocument",
     "CaseListing",
+    "CaseOverview",
     "CaseQuery",
     "CaseRow",
     "CaseShare",

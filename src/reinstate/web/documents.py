@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reinstate.kb import KnowledgeBase
-from reinstate.store import CaseDocument, Store, User
+from reinstate.store import CaseDocument, CaseOverview, Store, User
 from reinstate.web.workspace import case_model, notice_of
 
 if TYPE_CHECKING:
@@ -20,17 +20,20 @@ if TYPE_CHECKING:
 
 
 def checked_report(
-    store: Store, user: User, case_id: int, kb: KnowledgeBase, documents: list[CaseDocument] | None = None
+    store: Store,
+    user: User,
+    case_id: int,
+    kb: KnowledgeBase,
+    documents: list[CaseDocument],
+    overview: CaseOverview,
 ) -> DocumentsReport | None:
-    """Every document of the case (``documents``, when the caller has listed them) checked together; None
-    when there is none. Each file is read from a folder of its own under its own name, so messages and
-    the letter name it as the seller does."""
+    """Every document of the case (``documents``, as listed by the caller with the case's ``overview``)
+    checked together; None when there is none. Each file is read from a folder of its own under its own
+    name, so messages and the letter name it as the seller does."""
     from reinstate.documents import check_documents
 
-    documents = store.list_documents(user, case_id) if documents is None else documents
     if not documents:
         return None
-    overview = store.case_overview(user, case_id)
     with tempfile.TemporaryDirectory(prefix="reinstate-documents-") as folder:
         base = Path(folder)
         paths = []
@@ -55,11 +58,10 @@ def checked_report(
         )
 
 
-def inputs_digest(store: Store, user: User, case_id: int, documents: list[CaseDocument]) -> str:
+def inputs_digest(overview: CaseOverview, documents: list[CaseDocument]) -> str:
     """A digest of everything a check of the case's documents reads: the documents, the All Orders uploads,
     the seller's names and address, the product identifiers, the case's date and the notice. Editing the
     plan leaves it unchanged; anything the checks depend on changes it."""
-    overview = store.case_overview(user, case_id)
     case = case_model(overview.case)
     seller = case.seller.model_dump(mode="json") if case else None
     products = [p.model_dump(mode="json") for p in case.products] if case else None
@@ -75,24 +77,33 @@ def inputs_digest(store: Store, user: User, case_id: int, documents: list[CaseDo
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def check_case_documents(store: Store, user: User, case_id: int, kb: KnowledgeBase) -> dict[str, Any] | None:
+def check_case_documents(
+    store: Store,
+    user: User,
+    case_id: int,
+    kb: KnowledgeBase,
+    overview: CaseOverview | None = None,
+    documents: list[CaseDocument] | None = None,
+) -> dict[str, Any] | None:
     """Check every document of the case and keep the result with the newest one; the result, or None when
-    the case has no document. An :class:`~reinstate.errors.InputError` names a file that cannot be read."""
-    documents = store.list_documents(user, case_id)
-    checked = checked_report(store, user, case_id, kb, documents)
+    the case has no document. A caller that has read the case's ``overview`` or listed its ``documents``
+    passes them. An :class:`~reinstate.errors.InputError` names a file that cannot be read."""
+    documents = store.list_documents(user, case_id) if documents is None else documents
+    overview = store.case_overview(user, case_id) if overview is None else overview
+    checked = checked_report(store, user, case_id, kb, documents, overview)
     if checked is None:
         return None
     result: dict[str, Any] = checked.to_json()
     for entry, doc in zip(result.get("documents", []), documents, strict=False):
         entry["path"] = doc.filename  # the seller's file name, not the temporary path
         entry["id"] = doc.id
-    result["inputs"] = inputs_digest(store, user, case_id, documents)
+    result["inputs"] = inputs_digest(overview, documents)
     store.set_document_checks(user, case_id, documents[-1].id, result)
     return result
 
 
 def case_documents_report(
-    store: Store, user: User, case_id: int, kb: KnowledgeBase
+    store: Store, user: User, case_id: int, kb: KnowledgeBase, overview: CaseOverview
 ) -> DocumentsReport | None:
     """The case's documents as checked, for the letter: the stored check while nothing it read has changed
     (no file is read again, photos are not read by OCR again), else a new check, which is stored."""
@@ -102,8 +113,8 @@ def case_documents_report(
     if not documents:
         return None
     stored = stored_checks(documents)
-    if stored is None or stored.get("inputs") != inputs_digest(store, user, case_id, documents):
-        stored = check_case_documents(store, user, case_id, kb)
+    if stored is None or stored.get("inputs") != inputs_digest(overview, documents):
+        stored = check_case_documents(store, user, case_id, kb, overview, documents)
     return report_from_json(stored) if stored else None
 
 
