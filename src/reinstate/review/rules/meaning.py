@@ -65,6 +65,8 @@ PROMOTION_PHRASES = {
     "company": ("structure.business_introduction",),
     "praise": ("structure.business_introduction", "tone.good_metrics_plea"),
 }
+# The phrase rules that already flag a sentence of that kind, so the model does not flag it again.
+MODEL_PHRASES = {"blame": (), "pressure": PRESSURE_PHRASES, "intro": PROMOTION_PHRASES["praise"]}
 WRAPPED = 60  # a line this long that ends without punctuation was wrapped, and goes on on the next line
 END = ".!?:;"
 # The detectors read a sentence in bounded windows; a "sentence" longer than this (a paste with no full
@@ -82,6 +84,11 @@ def classify(sentence: str, following: str = "") -> set[str]:
     if promotion.cues(sentence):
         found.add("intro")
     return found | set(sentence_model.labels(sentence))
+
+
+def _phrased(sentence: str, names: tuple[str, ...]) -> bool:
+    """Whether one of the phrase rules ``names`` flags the sentence."""
+    return any(pattern(name).search(sentence) for name in names)
 
 
 def use_model(path: Path | None) -> None:
@@ -141,28 +148,23 @@ def _tone_spans(text: str) -> Spans:
         following = ""
         if index + 1 < len(sentences) and "\n" not in text[end : sentences[index + 1][0]]:
             following = sentences[index + 1][2]
-        told = set()  # what the detectors or a phrase rule already say about this sentence
+        told = set()  # what the detectors already say about this sentence
         for blame in blames(sentence, following):
             told.add("blame")
             found[BLAME_RULES[blame.party]].append((start + blame.start, start + blame.end))
         cues = pressure.cues(sentence)
-        phrased = any(pattern(name).search(sentence) for name in PRESSURE_PHRASES)
-        if cues or phrased:
+        if cues:
             told.add("pressure")
-        if cues and not phrased:
-            found[PRESSURE_RULES[cues[0].kind]].append((start + cues[0].start, start + cues[0].end))
+            if not _phrased(sentence, PRESSURE_PHRASES):
+                found[PRESSURE_RULES[cues[0].kind]].append((start + cues[0].start, start + cues[0].end))
         seen: set[str] = set()
         for cue in promotion.cues(sentence):
             told.add("intro")
-            if cue.kind in seen or any(
-                pattern(name).search(sentence) for name in PROMOTION_PHRASES[cue.kind]
-            ):
+            if cue.kind in seen or _phrased(sentence, PROMOTION_PHRASES[cue.kind]):
                 continue
             seen.add(cue.kind)
             found[PROMOTION_RULES[cue.kind]].append((start + cue.start, start + cue.end))
-        if any(pattern(name).search(sentence) for name in PROMOTION_PHRASES["praise"]):
-            told.add("intro")
         for label, sure in sorted(sentence_model.labels(sentence).items()):
-            if label not in told:
+            if label not in told and not _phrased(sentence, MODEL_PHRASES[label]):
                 found[MODEL_RULES[label][0 if sure else 1]].append((start, end))
     return dict(found)
