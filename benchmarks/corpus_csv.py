@@ -5,8 +5,17 @@ local folder the public texts were saved to (never the repository), and printing
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol, TypeVar
+
+
+class Labelled(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+R = TypeVar("R", bound=Labelled)
 
 
 def read_csv(path: Path, header: Sequence[str]) -> list[dict[str, str]]:
@@ -20,11 +29,17 @@ def read_csv(path: Path, header: Sequence[str]) -> list[dict[str, str]]:
         return [{key: (value or "").strip() for key, value in record.items()} for record in reader]
 
 
-def located(ids: Sequence[str], folder: Path) -> Iterator[tuple[str, Path | None]]:
-    """Each id with its file ``folder/<id>.txt``, or None when the file is not there."""
-    for name in ids:
-        path = folder / f"{name}.txt"
-        yield name, path if path.is_file() else None
+def found(rows: Sequence[R], folder: Path) -> tuple[list[tuple[R, Path]], list[str]]:
+    """The rows whose text ``folder/<id>.txt`` is there, each with its path, and the ids of the others."""
+    present: list[tuple[R, Path]] = []
+    missing: list[str] = []
+    for row in rows:
+        path = folder / f"{row.id}.txt"
+        if path.is_file():
+            present.append((row, path))
+        else:
+            missing.append(row.id)
+    return present, missing
 
 
 def percent(part: int, whole: int) -> str:

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus_csv import located, percent, read_csv
+from corpus_csv import found, percent, read_csv
 
 from reinstate.errors import InputError
 from reinstate.kb import load_kb
@@ -93,11 +93,8 @@ def measure(rows: Sequence[Row], folder: Path) -> tuple[list[Result], list[str]]
     """Read every listed notice that exists; return the results and the ids whose file is missing."""
     kb = load_kb()
     results: list[Result] = []
-    missing: list[str] = []
-    for row, (_, path) in zip(rows, located([r.id for r in rows], folder), strict=True):
-        if path is None:
-            missing.append(row.id)
-            continue
+    present, missing = found(rows, folder)
+    for row, path in present:
         try:
             notice: Notice = parse_notice(path.read_text(encoding="utf-8"), kb=kb, source=str(path))
         except InputError:

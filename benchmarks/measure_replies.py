@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus_csv import located, percent, read_csv
+from corpus_csv import found, percent, read_csv
 
 from reinstate.errors import InputError
 from reinstate.reply import ASK_KINDS, OUTCOMES, read_reply
@@ -80,11 +80,8 @@ def read_rows(path: Path) -> list[Row]:
 def measure(rows: Sequence[Row], folder: Path) -> tuple[list[Result], list[str]]:
     """Read every listed reply that exists; return the results and the ids whose file is missing."""
     results: list[Result] = []
-    missing: list[str] = []
-    for row, (_, path) in zip(rows, located([r.id for r in rows], folder), strict=True):
-        if path is None:
-            missing.append(row.id)
-            continue
+    present, missing = found(rows, folder)
+    for row, path in present:
         try:
             reply = read_reply(path.read_text(encoding="utf-8"), source=str(path))
         except InputError:

@@ -38,7 +38,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from corpus_csv import located, read_csv
+from corpus_csv import found, read_csv
 
 from reinstate.errors import InputError
 from reinstate.kb import load_kb
@@ -173,12 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = read_rows(args.csv)
     known = set(load_kb().reasons)
     results: list[Scored] = []
-    missing: list[str] = []
     unreadable: list[str] = []
-    for row, (_, path) in zip(rows, located([r.id for r in rows], args.letters), strict=True):
-        if path is None:
-            missing.append(row.id)
-            continue
+    present, missing = found(rows, args.letters)
+    for row, path in present:
         try:
             results.append(score(row, path.read_text(encoding="utf-8"), known))
         except (InputError, UnicodeDecodeError) as exc:

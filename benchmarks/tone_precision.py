@@ -56,7 +56,7 @@ import yaml
 from reinstate.review.document import ReviewDoc
 from reinstate.review.rules import pressure, promotion, sentence_model
 from reinstate.review.rules.blame import blames
-from reinstate.review.rules.meaning import classify, letter_sentences, use_model
+from reinstate.review.rules.meaning import classify, letter_sentences, use_model, word_lists
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT / "tests" / "review" / "data" / "tone_sentences.yaml"
@@ -71,17 +71,6 @@ def evidence(sentence: str) -> str:
     model = sentence_model.probabilities(sentence)
     parts.append("model " + ", ".join(f"{k} {v:.2f}" for k, v in model.items()))
     return "; ".join(parts)
-
-
-def word_lists(sentence: str) -> set[str]:
-    found = set()
-    if blames(sentence):
-        found.add("blame")
-    if pressure.cues(sentence):
-        found.add("pressure")
-    if promotion.cues(sentence):
-        found.add("intro")
-    return found
 
 
 def report(path: Path, model: bool = True) -> None:

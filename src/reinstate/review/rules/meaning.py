@@ -76,6 +76,11 @@ LONGEST = 600
 
 def classify(sentence: str, following: str = "") -> set[str]:
     """What a sentence is, for the labelled set: a subset of blame, pressure and intro."""
+    return word_lists(sentence, following) | set(sentence_model.labels(sentence))
+
+
+def word_lists(sentence: str, following: str = "") -> set[str]:
+    """What the word-list detectors alone say a sentence is (``classify`` without the model)."""
     found = set()
     if blames(sentence, following):
         found.add("blame")
@@ -83,7 +88,7 @@ def classify(sentence: str, following: str = "") -> set[str]:
         found.add("pressure")
     if promotion.cues(sentence):
         found.add("intro")
-    return found | set(sentence_model.labels(sentence))
+    return found
 
 
 def _phrased(sentence: str, names: tuple[str, ...]) -> bool:
